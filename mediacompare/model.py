@@ -1,0 +1,205 @@
+"""Typed, frozen records passed between the pipeline stages.
+
+``ingest`` makes :class:`Article`; ``analyze`` makes :class:`ArticleAnalysis`; ``compare``
+makes :class:`~mediacompare.compare.Comparison` (which lives beside the code that builds it
+because it carries presentation methods). Scores are unrounded floats; rounding is for reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import overload
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article after ingest: cleaned body text plus resolved metadata.
+
+    Attributes
+    ----------
+    id : str
+        The input's own id (JSON/CSV ``id`` field) or a stable id derived from the path.
+    text : str
+        Cleaned body text (furniture and header lines removed, repeated blocks kept once).
+    outlet : str
+        The outlet name, resolved by the precedence rules in :mod:`mediacompare.ingest.metadata`.
+    outlet_rule : str
+        Which rule decided the outlet (``"explicit"``, ``"metadata"``, ``"url domain"``,
+        ``"directory"``, ``"file stem"``).
+    language : str
+        ISO 639-1 code guessed offline (``"en"``, ``"ru"`` ...) or ``"und"`` if unsure.
+    sha256 : str
+        Hash of the raw input bytes (for provenance in reports).
+    """
+
+    id: str
+    text: str
+    outlet: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
+    language: str = "en"
+    source: str = "<memory>"
+    outlet_rule: str = "explicit"
+    sha256: str = ""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def is_english(self) -> bool:
+        """Whether the English lexicons apply to this article."""
+        return self.language == "en"
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that was skipped (or warned about), as listed in reports.
+
+    Examples
+    --------
+    >>> str(InputProblem("data/a.csv", "no text column; name it with --text-column", line=1))
+    'data/a.csv:1: no text column; name it with --text-column'
+    """
+
+    source: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Corpus(Sequence[Article]):
+    """The articles that ingest produced, plus the inputs it had to skip.
+
+    Behaves like a read-only list of :class:`Article`.
+
+    Examples
+    --------
+    >>> c = Corpus((Article(id="a", text="Hi.", outlet="X"),))
+    >>> len(c), c[0].outlet, c.problems
+    (1, 'X', ())
+    """
+
+    articles: tuple[Article, ...]
+    problems: tuple[InputProblem, ...] = ()
+
+    @overload
+    def __getitem__(self, index: int) -> Article: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Article, ...]: ...
+    def __getitem__(self, index):  # type: ignore[override]
+        return self.articles[index]
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of an article's text with its character span ``text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        """True for tokens holding a letter or digit (not punctuation or symbols)."""
+        return any(ch.isalnum() for ch in self.text)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence with its span in the article text and its tokens (one tokenisation pass)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...] = ()
+
+    @property
+    def words(self) -> list[str]:
+        """Lower-cased word tokens (punctuation dropped)."""
+        return [t.text.lower() for t in self.tokens if t.is_word]
+
+
+@dataclass(frozen=True)
+class SentimentScores:
+    """VADER scores of one sentence, exactly as NLTK's ``polarity_scores`` returns them."""
+
+    neg: float
+    neu: float
+    pos: float
+    compound: float
+
+
+@dataclass(frozen=True)
+class ToneBlock:
+    """GDELT-style tone: percentages of positive / negative words over all words."""
+
+    positive_pct: float
+    negative_pct: float
+    word_count: int
+
+    @property
+    def tone(self) -> float:
+        """Positive % minus negative %."""
+        return self.positive_pct - self.negative_pct
+
+    @property
+    def polarity(self) -> float:
+        """Positive % plus negative % (how emotionally charged, either way)."""
+        return self.positive_pct + self.negative_pct
+
+
+@dataclass(frozen=True)
+class ArticleSentiment:
+    """Per-article summary of sentence-level VADER scores plus the tone block."""
+
+    compound_mean: float
+    positive_share: float
+    neutral_share: float
+    negative_share: float
+    most_positive: int | None
+    most_negative: int | None
+    tone: ToneBlock
+    headline_compound: float | None = None
+
+
+def _frozen_mapping(mapping: Mapping[str, int]) -> Mapping[str, int]:
+    return MappingProxyType(dict(mapping))
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything computed from one article alone (no corpus-level information).
+
+    ``term_counts`` (unigram and bigram counts) are the mergeable partial that ``compare``
+    needs for TF-IDF and log-odds, so compare can run after a map-reduce.
+    """
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    sentence_sentiment: tuple[SentimentScores, ...]
+    sentiment: ArticleSentiment | None
+    term_counts: Mapping[str, int] = field(default_factory=dict)
+    word_count: int = 0
+    skipped_reason: str | None = None
+
+    @property
+    def scored(self) -> bool:
+        """False when the article was kept but not scored (e.g. not English)."""
+        return self.sentiment is not None
