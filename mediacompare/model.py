@@ -29,7 +29,8 @@ class Article:
         Which rule decided the outlet (``"explicit"``, ``"metadata"``, ``"url domain"``,
         ``"directory"``, ``"file stem"``).
     language : str
-        ISO 639-1 code guessed offline (``"en"``, ``"ru"`` ...) or ``"und"`` if unsure.
+        ISO 639-1 code guessed offline (``"en"``, ``"ru"`` ...) or ``"und"`` if unsure
+        (undetermined text, usually very short, is scored as English).
     sha256 : str
         Hash of the raw input bytes (for provenance in reports).
     """
@@ -49,8 +50,8 @@ class Article:
 
     @property
     def is_english(self) -> bool:
-        """Whether the English lexicons apply to this article."""
-        return self.language == "en"
+        """Whether the English lexicons apply: English, or too short to tell (``"und"``)."""
+        return self.language in ("en", "und")
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from .model import Sentence, Token
@@ -43,7 +44,8 @@ _QUOTE_MAP = str.maketrans(
         "\ufeff": "",
     }
 )
-_SPACES = re.compile(r"[ \t\f\v]+")
+_QUOTE_PAIRS = tuple((chr(code), target) for code, target in _QUOTE_MAP.items())
+_SPACES = re.compile(r"[ \t\f\v]{2,}|[\t\f\v]")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 
 
@@ -59,9 +61,11 @@ def normalize(text: str) -> str:
     '“Hello” world\\n\\nBye'
     """
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_QUOTE_MAP)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+    for source, target in _QUOTE_PAIRS:
+        if source in text:
+            text = text.replace(source, target)
+    text = "\n".join([line.strip() for line in _SPACES.sub(" ", text).split("\n")])
+    return _MANY_NEWLINES.sub("\n\n", text).strip()
 
 
 # --------------------------------------------------------------------------- tokens
@@ -271,32 +275,35 @@ def guess_language(text: str) -> str:
     >>> guess_language("Министр заявил, что план выполняется.")
     'ru'
     """
-    letters = [ch for ch in text[:20000] if ch.isalpha()]
-    if not letters:
+    sample = text[:20000]
+    n_letters = sum(map(str.isalpha, sample))
+    if not n_letters:
         return "und"
-    scripts = {"ru": 0, "el": 0, "ar": 0, "zh": 0, "ja": 0}
-    for ch in letters:
-        code = ord(ch)
-        if 0x0400 <= code <= 0x04FF:
-            scripts["ru"] += 1
-        elif 0x0370 <= code <= 0x03FF:
-            scripts["el"] += 1
-        elif 0x0600 <= code <= 0x06FF:
-            scripts["ar"] += 1
-        elif 0x3040 <= code <= 0x30FF:
-            scripts["ja"] += 1
-        elif 0x4E00 <= code <= 0x9FFF:
-            scripts["zh"] += 1
-    script, count = max(scripts.items(), key=lambda kv: kv[1])
-    if count > 0.5 * len(letters):
-        return "ja" if script == "zh" and scripts["ja"] else script
-    tokens = words(text[:20000])
-    if len(tokens) < 3:
+    if max(sample) >= "\u0370":  # only then can a non-Latin script win
+        scripts = {"ru": 0, "el": 0, "ar": 0, "zh": 0, "ja": 0}
+        for ch in sample:
+            code = ord(ch)
+            if code < 0x0370 or not ch.isalpha():
+                continue
+            if 0x0400 <= code <= 0x04FF:
+                scripts["ru"] += 1
+            elif code <= 0x03FF:
+                scripts["el"] += 1
+            elif 0x0600 <= code <= 0x06FF:
+                scripts["ar"] += 1
+            elif 0x3040 <= code <= 0x30FF:
+                scripts["ja"] += 1
+            elif 0x4E00 <= code <= 0x9FFF:
+                scripts["zh"] += 1
+        script, count = max(scripts.items(), key=lambda kv: kv[1])
+        if count > 0.5 * n_letters:
+            return "ja" if script == "zh" and scripts["ja"] else script
+    counts = Counter(w.lower() for w in _TOKEN.findall(sample) if any(ch.isalnum() for ch in w))
+    n_tokens = sum(counts.values())
+    if n_tokens < 3:
         return "und"
-    hits = {lang: sum(t in ws for t in tokens) for lang, ws in _FUNCTION_WORD_SETS.items()}
+    hits = {lang: sum(counts[w] for w in ws) for lang, ws in _FUNCTION_WORD_SETS.items()}
     best, best_hits = max(hits.items(), key=lambda kv: kv[1])
-    if best_hits / len(tokens) < 0.05 and len(tokens) >= 20:
-        return "und"
-    if best_hits == 0:
+    if best_hits == 0 or (best_hits / n_tokens < 0.05 and n_tokens >= 20):
         return "und"
     return best

@@ -1,0 +1,190 @@
+"""Cleaning of article body text: page furniture, repeated blocks, normalisation.
+
+Text saved from a web page carries lines that are not part of the article ("Skip to main
+content", share buttons, cookie notices, "Advertisement") and often repeats a teaser block.
+:func:`clean_text` removes those conservatively — only *whole lines* matching
+:data:`FURNITURE_PATTERNS`, and only *verbatim* repeats — and normalises whitespace and quote
+variants with :func:`mediacompare.text.normalize`. What it removed is reported as warnings.
+
+Examples
+--------
+>>> c = clean_text("Skip to main content\\n\\nTroops advanced.\\n\\nShare this article")
+>>> c.text, c.warnings
+('Troops advanced.', ('removed 2 page-furniture lines',))
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text import normalize
+
+__all__ = ["FURNITURE_PATTERNS", "Cleaned", "clean_text", "drop_repeated_blocks", "is_furniture"]
+
+_SOCIAL = r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|e-?mail)"
+
+#: Whole-line patterns (case-insensitive, matched against the full stripped line, trailing
+#: punctuation such as ``.:›»|→`` ignored) that are removed as page furniture. The list is
+#: deliberately conservative: a line is only dropped when the *entire* line is furniture.
+FURNITURE_PATTERNS: tuple[str, ...] = (
+    # navigation
+    r"skip to (?:the )?(?:main )?(?:content|navigation|article|search|footer)",
+    r"skip navigation",
+    r"jump to (?:main )?(?:content|navigation)",
+    r"back to top",
+    r"(?:main )?menu|close|search|home|log ?in|log ?out|sign ?in|sign ?out|register",
+    # sharing
+    r"share(?: this| the)?(?: article| story| page| post| video)?",
+    rf"share (?:on|via|to) {_SOCIAL}",
+    rf"{_SOCIAL}|tweet|print|copy link(?: to clipboard)?|link copied|copied|comments?",
+    rf"follow us(?: on {_SOCIAL})?",
+    # advertising
+    r"advertisement|advert|ad|sponsored(?: content)?",
+    r"story continues (?:below|after) (?:this )?advertisement",
+    r"continue reading(?: below| the main story)?",
+    r"scroll (?:down )?to continue(?: with content)?",
+    # cookies and consent
+    r"(?:we|this (?:web)?site) uses? cookies\b.{0,400}",
+    r"(?:accept|reject|manage)(?: all)? cookies|cookie (?:settings|policy|preferences|consent)",
+    # newsletters and subscriptions
+    r"sign up (?:for|to) (?:our|the)\b.{0,80}\bnewsletters?\b.{0,120}",
+    r"newsletter sign[- ]?up|subscribe(?: now| today| to our newsletter)?",
+    r"download (?:the|our) app",
+    # links to other articles
+    r"read more|read more:.{1,200}|(?:see|read) also:.{1,200}",
+    r"related(?: articles| stories| content| topics)?|more on this story",
+    r"most (?:read|popular|viewed)|trending(?: now)?",
+    # audio / reading time
+    r"listen to (?:this|the) article",
+    r"\d+ min(?:ute)?s? read|reading time:? .{1,20}",
+)
+
+_FURNITURE = re.compile(
+    r"(?:" + "|".join(f"(?:{p})" for p in FURNITURE_PATTERNS) + r")[\s.:!…›»>|→\-]*",
+    re.IGNORECASE,
+)
+# Furniture lines are short; the longest pattern (a cookie notice) stays under ~450 characters.
+_MAX_FURNITURE_LEN = 450
+
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+#: A single repeated line is only removed when it has at least this many words (runs of two or
+#: more repeated lines are always removed): short repeats such as "Yes." may be deliberate.
+MIN_REPEATED_WORDS = 8
+
+
+def is_furniture(line: str) -> bool:
+    """Whether ``line`` (as a whole) is page furniture.
+
+    Examples
+    --------
+    >>> is_furniture("Share on Facebook"), is_furniture("Advertisement"), is_furniture("Ad")
+    (True, True, True)
+    >>> is_furniture("Read more about the advertisement campaign in Kyiv today")
+    False
+    """
+    line = line.strip()
+    return bool(line) and len(line) <= _MAX_FURNITURE_LEN and _FURNITURE.fullmatch(line) is not None
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Cleaned text and what was removed from it."""
+
+    text: str
+    furniture_removed: int = 0
+    repeated_blocks_removed: int = 0
+    warnings: tuple[str, ...] = ()
+
+
+def drop_repeated_blocks(lines: list[str]) -> tuple[list[str], int, int]:
+    """Drop lines that repeat an earlier line verbatim, as whole blocks.
+
+    Consecutive repeated lines (blank lines between them do not break a block) form one
+    block. A block is dropped when it has two or more lines, or one line of at least
+    :data:`MIN_REPEATED_WORDS` words.
+
+    Returns
+    -------
+    lines : list of str
+        The kept lines (blank lines kept, so paragraph breaks survive).
+    blocks, dropped_lines : int
+        How many blocks and how many non-blank lines were dropped.
+
+    Examples
+    --------
+    >>> kept, blocks, n = drop_repeated_blocks(["Teaser", "", "Body.", "", "Teaser", "Body."])
+    >>> kept, blocks, n
+    (['Teaser', '', 'Body.', ''], 1, 2)
+    """
+    seen: set[str] = set()
+    repeated = [False] * len(lines)
+    for i, line in enumerate(lines):
+        if line:
+            repeated[i] = line in seen
+            seen.add(line)
+    drop: set[int] = set()
+    blocks = dropped = 0
+    i = 0
+    while i < len(lines):
+        if not repeated[i]:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < len(lines) and (repeated[j] or not lines[j]):
+            if lines[j]:
+                run.append(j)
+            j += 1
+        if len(run) >= 2 or len(lines[run[0]].split()) >= MIN_REPEATED_WORDS:
+            drop.update(run)
+            blocks += 1
+            dropped += len(run)
+        i = j
+    return [line for k, line in enumerate(lines) if k not in drop], blocks, dropped
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def clean_text(text: str, title: str | None = None, *, normalized: bool = False) -> Cleaned:
+    """Normalise ``text``, drop furniture lines and verbatim repeated blocks.
+
+    Parameters
+    ----------
+    text : str
+        Body text (plain text; header lines already moved to metadata).
+    title : str, optional
+        When the first line of the body repeats the title verbatim (HTML extraction often
+        includes the ``<h1>``), that line is dropped.
+    normalized : bool
+        ``text`` already went through :func:`~mediacompare.text.normalize` (skip doing it again).
+
+    Examples
+    --------
+    >>> body = "The strike\\n\\nFires burned at the airfield.\\n\\nThe strike\\n\\nFires burned at the airfield."
+    >>> c = clean_text(body)
+    >>> c.text
+    'The strike\\n\\nFires burned at the airfield.'
+    >>> c.warnings
+    ('removed 1 repeated block (2 lines)',)
+    >>> clean_text("Big story\\nIt happened.", title="Big story").text
+    'It happened.'
+    """
+    lines = (text if normalized else normalize(text)).split("\n")
+    kept = [line for line in lines if not is_furniture(line)]
+    furniture = len(lines) - len(kept)
+    if title is not None:
+        first = next((k for k, line in enumerate(kept) if line), None)
+        if first is not None and kept[first].casefold() == normalize(title).casefold():
+            del kept[first]
+    kept, blocks, dropped = drop_repeated_blocks(kept)
+    warnings = []
+    if furniture:
+        warnings.append(f"removed {_plural(furniture, 'page-furniture line')}")
+    if blocks:
+        warnings.append(f"removed {_plural(blocks, 'repeated block')} ({_plural(dropped, 'line')})")
+    body = _BLANK_RUNS.sub("\n\n", "\n".join(kept)).strip()  # lines are normalised already
+    return Cleaned(body, furniture, blocks, tuple(warnings))

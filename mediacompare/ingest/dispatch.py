@@ -1,0 +1,330 @@
+"""Entry point of ingest: walk the inputs, read each file with its reader, collect problems.
+
+A bad input never stops the batch: it becomes one :class:`~mediacompare.model.InputProblem`
+(file, line for JSONL/CSV, what to do) and the rest is read. ``strict=True`` raises the first
+problem as :class:`~mediacompare.errors.InputError`; when nothing usable remains,
+:class:`~mediacompare.errors.NothingUsableError` lists every problem.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError, NothingUsableError
+from ..model import Article, Corpus, InputProblem
+from .metadata import ExplicitOutlets, IdAllocator, build_article
+from .plaintext import read_plaintext
+from .record import Columns, RawRecord, SourceInfo
+
+Rows = tuple[list[RawRecord], list[InputProblem]]
+
+__all__ = ["SKIPPED_IN_FOLDERS", "SUPPORTED_EXTENSIONS", "decode", "load"]
+
+#: File extensions read by :func:`load` and the reader used for each.
+SUPPORTED_EXTENSIONS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "tsv",
+}  # fmt: skip
+_SUPPORTED_LIST = " ".join(sorted(SUPPORTED_EXTENSIONS))
+#: File stems skipped inside folders (documentation beside a corpus, not articles); a file
+#: named explicitly is always read.
+SKIPPED_IN_FOLDERS = frozenset(
+    {"readme", "license", "licence", "provenance", "changelog", "notice", "copying"}
+)
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_BINARY = f"binary file (contains NUL bytes), not text; pass articles as {_SUPPORTED_LIST}"
+
+
+def _is_binary(data: bytes) -> bool:
+    return b"\x00" in data and not data.startswith(_UTF16_BOMS)
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode file bytes as UTF-8 (a BOM is allowed; UTF-16 with a BOM too).
+
+    There is no silent fallback to another encoding: guessing turns Cyrillic or Greek into
+    plausible-looking garbage. Undecodable bytes are reported with their offset.
+
+    Examples
+    --------
+    >>> decode("Café".encode("utf-8-sig"), "a.txt")
+    'Café'
+    >>> decode(b"caf\\xe9", "a.txt")
+    Traceback (most recent call last):
+    ...
+    mediacompare.errors.InputError: a.txt: not UTF-8 text (byte 0xe9 at offset 3); re-save it as UTF-8 (e.g. iconv -f cp1252 -t utf-8)
+    """
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data:
+        raise InputError(source, _BINARY)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            source,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); re-save it as "
+            "UTF-8 (e.g. iconv -f cp1252 -t utf-8)",
+        ) from None
+
+
+def _wanted(name: str) -> bool:
+    """Whether a file found while walking a folder is read (hidden and documentation files not)."""
+    stem, suffix = os.path.splitext(name)
+    stem = stem.lower()
+    return (
+        not name.startswith(".")
+        and suffix.lower() in SUPPORTED_EXTENSIONS
+        and stem not in SKIPPED_IN_FOLDERS
+        and not stem.startswith("readme")
+    )
+
+
+def _is_dataframe(obj: Any) -> bool:
+    cls = type(obj)
+    return cls.__name__ == "DataFrame" and cls.__module__.startswith("pandas")
+
+
+class _Loader:
+    """One ingest run: accumulates articles and problems, allocates unique ids."""
+
+    def __init__(self, outlets: Mapping[str, str] | None, columns: Columns | None, strict: bool):
+        self.explicit = ExplicitOutlets(outlets)
+        self.columns = columns
+        self.strict = strict
+        self.ids = IdAllocator()
+        self.articles: list[Article] = []
+        self.problems: list[InputProblem] = []
+        self._seen_files: set[tuple[int, int]] = set()
+
+    def problem(self, source: str, message: str, line: int | None = None) -> None:
+        if self.strict:
+            raise InputError(source, message, line)
+        self.problems.append(InputProblem(source, message, line))
+
+    def add(self, item: Any) -> None:
+        if isinstance(item, Article):
+            wanted = item.id
+            new_id = self.ids.take(wanted)
+            if new_id != wanted:
+                note = f"id {wanted!r} already used; renamed to {new_id!r}"
+                item = replace(item, id=new_id, warnings=(*item.warnings, note))
+            self.articles.append(item)
+        elif _is_dataframe(item):
+            from .tabular import read_dataframe
+
+            src = SourceInfo(display="<dataframe>", id_base="dataframe", stem="dataframe")
+            self._rows(lambda: read_dataframe(item, self.columns), src)
+        elif isinstance(item, str | os.PathLike):
+            self.add_path(os.fspath(item))
+        else:
+            raise TypeError(
+                f"cannot load {type(item).__name__!r}; pass paths, a pandas DataFrame or Articles"
+            )
+
+    def add_path(self, given: str) -> None:
+        path = Path(given).expanduser()
+        if path.is_dir():
+            self.add_directory(path)
+        elif not path.exists():
+            self.problem(given, "no such file or directory; check the path")
+        elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
+            kind = repr(path.suffix) if path.suffix else "(no extension)"
+            self.problem(
+                given,
+                f"unknown file type {kind}; supported: {_SUPPORTED_LIST} "
+                "(save the article text as .txt)",
+            )
+        else:
+            self.add_file(path, given, SourceInfo(display=given, id_base=path.stem, stem=path.stem))
+
+    def add_directory(self, root: Path) -> None:
+        root_name = root.name if root.name not in ("", ".", "..") else root.resolve().name
+        found: list[Path] = []
+
+        def unreadable(err: OSError) -> None:
+            self.problem(
+                str(err.filename), f"cannot read this folder ({err.strerror}); check permissions"
+            )
+
+        for folder, dirnames, filenames in os.walk(root, onerror=unreadable):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            found.extend(Path(folder, name) for name in sorted(filenames) if _wanted(name))
+        if not found:
+            self.problem(
+                str(root),
+                f"no supported files in this folder (looked for {_SUPPORTED_LIST}); check the path",
+            )
+        for path in found:
+            rel = path.relative_to(root)
+            parent = path.parent.name if rel.parent != Path(".") else root_name
+            src = SourceInfo(
+                display=str(path),
+                id_base=f"{root_name}/{rel.with_suffix('').as_posix()}",
+                stem=path.stem,
+                directory=parent,
+            )
+            self.add_file(path, str(path), src)
+
+    def add_file(self, path: Path, display: str, src: SourceInfo) -> None:
+        try:
+            stat = path.stat()
+            key = (stat.st_dev, stat.st_ino)
+            if key in self._seen_files and stat.st_ino:
+                self.problem(display, "given more than once; read once")
+                return
+            self._seen_files.add(key)
+            data = path.read_bytes()
+        except OSError as exc:
+            self.problem(
+                display, f"cannot read this file ({exc.strerror or exc}); check permissions"
+            )
+            return
+        if not data.strip():
+            self.problem(display, "empty file; remove it or add the article text")
+            return
+        kind = SUPPORTED_EXTENSIONS[path.suffix.lower()]
+        src = replace(
+            src,
+            sha256=hashlib.sha256(data).hexdigest(),
+            explicit_outlet=self.explicit.lookup(path, display),
+        )
+        try:
+            if kind == "html":
+                from .html import read_html
+
+                if _is_binary(data):
+                    raise InputError(display, _BINARY)
+                self._build(read_html(data, display), src)
+                return
+            text = decode(data, display)
+            if not text.strip():
+                raise InputError(display, "empty file; remove it or add the article text")
+            if kind in ("text", "markdown"):
+                self._build(read_plaintext(text, markdown=kind == "markdown"), src)
+                return
+        except InputError as err:
+            self.problem(err.source, err.message, err.line)
+            return
+        from . import tabular
+
+        if kind == "json":
+            self._rows(lambda: tabular.read_json(text, display, self.columns), src)
+        elif kind == "jsonl":
+            self._rows(lambda: tabular.read_jsonl(text, display, self.columns), src)
+        else:
+            self._rows(
+                lambda: tabular.read_csv(text, display, self.columns, tsv=kind == "tsv"), src
+            )
+
+    def _rows(self, read: Callable[[], Rows], src: SourceInfo) -> None:
+        try:
+            records, problems = read()
+        except InputError as err:
+            self.problem(err.source, err.message, err.line)
+            return
+        for problem in problems:
+            self.problem(problem.source, problem.message, problem.line)
+        for record in records:
+            self._build(record, src)
+
+    def _build(self, record: RawRecord, src: SourceInfo) -> None:
+        try:
+            self.articles.append(build_article(record, src, self.ids))
+        except InputError as err:
+            self.problem(err.source, err.message, err.line)
+
+    def finish(self) -> Corpus:
+        for key in self.explicit.unused():
+            self.problem(
+                key,
+                "named in the outlet mapping (--outlet) but not among the inputs; check the path",
+            )
+        if not self.articles:
+            if not self.problems:
+                raise NothingUsableError(
+                    "no inputs given; pass article files, folders, a DataFrame or Articles"
+                )
+            listed = "\n".join(f"  {p}" for p in self.problems)
+            raise NothingUsableError(
+                f"no usable article in the inputs ({len(self.problems)} problem"
+                f"{'s' if len(self.problems) != 1 else ''}):\n{listed}\n"
+                "Fix or remove the inputs listed above, or pass other files "
+                f"({_SUPPORTED_LIST})."
+            )
+        return Corpus(tuple(self.articles), tuple(self.problems))
+
+
+def load(
+    inputs: Any,
+    *,
+    outlets: Mapping[str, str] | None = None,
+    columns: Columns | None = None,
+    strict: bool = False,
+) -> Corpus:
+    """Read articles from files, folders, a DataFrame or :class:`Article` objects.
+
+    Parameters
+    ----------
+    inputs : path, sequence of paths, pandas.DataFrame, or sequence of Article
+        Files (:data:`SUPPORTED_EXTENSIONS`: ``.txt .md .html .htm .json .jsonl .csv .tsv``
+        and a few aliases) and folders, read recursively in sorted order. Inside folders,
+        hidden files, other extensions and documentation files (:data:`SKIPPED_IN_FOLDERS`,
+        ``README*``) are skipped silently; named explicitly, they are read or reported.
+        A sequence of :class:`Article` is returned as it is.
+    outlets : mapping of str to str, optional
+        ``FILE=NAME`` outlet names; a key matches the path as given, the same file after
+        resolving, the file name, or a folder containing the file. Outlets otherwise come
+        from the file's own metadata, its URL's domain, its folder, or its stem (see
+        :mod:`mediacompare.ingest.metadata`); ``Article.outlet_rule`` says which.
+    columns : Columns, optional
+        Names of tabular columns when the common names are not used.
+    strict : bool
+        Raise :class:`InputError` at the first problem instead of skipping the input.
+
+    Returns
+    -------
+    Corpus
+        The articles and the list of skipped inputs (``Corpus.problems``). Ids are the
+        input's own ``id`` field for JSON/JSONL/CSV rows, else ``stem`` (a file named
+        directly), ``folder/sub/stem`` (a file found in a folder), ``<file id>:<line>`` (rows
+        without an id; ``#<n>`` for JSON list items and DataFrame index labels); repeated ids
+        get ``-2``, ``-3``... in input order.
+
+    Raises
+    ------
+    NothingUsableError
+        When no article remains; the message lists every problem.
+
+    Examples
+    --------
+    >>> corpus = load([Article(id="a", text="Hi.", outlet="X")])
+    >>> [a.id for a in corpus], corpus.problems
+    (['a'], ())
+    """
+    if isinstance(inputs, Corpus):
+        return inputs
+    if isinstance(inputs, str | os.PathLike | Article) or _is_dataframe(inputs):
+        items = [inputs]
+    elif isinstance(inputs, Iterable) and not isinstance(inputs, bytes | Mapping):
+        items = list(inputs)
+    else:
+        raise TypeError(
+            f"cannot load {type(inputs).__name__!r}; pass paths, a pandas DataFrame or Articles"
+        )
+    if items and all(isinstance(item, Article) for item in items):
+        return Corpus(tuple(items))
+    loader = _Loader(outlets, columns, strict)
+    for item in items:
+        loader.add(item)
+    return loader.finish()

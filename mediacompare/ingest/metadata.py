@@ -1,0 +1,279 @@
+"""Metadata resolution: outlet precedence, dates, ids, and building the :class:`Article`.
+
+Outlet precedence (first that applies wins; the rule is recorded in ``Article.outlet_rule``):
+
+1. ``"explicit"`` — named by the caller (``--outlet FILE=NAME`` or ``load(outlets=...)``);
+2. ``"metadata"`` — named by the input itself (``Source:``/``Outlet:`` header line, front
+   matter, HTML site name, an outlet column);
+3. ``"url domain"`` — the host of the article's URL, lower-cased, without a leading
+   ``www.``/``m.``/``amp.``/``mobile.`` label (``https://www.bbc.co.uk/news`` → ``bbc.co.uk``);
+4. ``"directory"`` — the name of the file's parent folder, when a directory was given;
+5. ``"file stem"`` — the file name without extension.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..errors import InputError
+from ..model import Article
+from ..text import guess_language
+from .record import RawRecord, SourceInfo
+
+__all__ = [
+    "OUTLET_RULES",
+    "ExplicitOutlets",
+    "IdAllocator",
+    "build_article",
+    "domain_of",
+    "normalize_date",
+    "resolve_outlet",
+]
+
+OUTLET_RULES = ("explicit", "metadata", "url domain", "directory", "file stem")
+
+#: The language is guessed from the first this-many characters of the cleaned text (a few
+#: hundred words decide it; reading whole long articles would dominate ingest time).
+LANGUAGE_SAMPLE = 1000
+
+_HOST_PREFIX = re.compile(r"^(?:www\d*|m|amp|mobile)\.")
+
+
+def domain_of(url: str | None) -> str | None:
+    """The outlet-like domain of ``url``, or ``None`` when it has no usable host.
+
+    Examples
+    --------
+    >>> domain_of("https://www.bbc.co.uk/news/world-1"), domain_of("meduza.io/en/news/1")
+    ('bbc.co.uk', 'meduza.io')
+    >>> domain_of("not a url") is None
+    True
+    """
+    if not url or any(ch.isspace() for ch in url.strip()):
+        return None
+    url = url.strip()
+    host = urlsplit(url if "//" in url else "//" + url).hostname
+    if not host or "." not in host or host.replace(".", "").isdigit():
+        return None
+    return _HOST_PREFIX.sub("", host.lower().rstrip("."))
+
+
+def resolve_outlet(
+    explicit: str | None,
+    metadata: str | None,
+    url: str | None,
+    directory: str | None,
+    stem: str,
+) -> tuple[str, str]:
+    """Apply the outlet precedence; return ``(outlet, rule)``.
+
+    Examples
+    --------
+    >>> resolve_outlet(None, "Meduza", "https://meduza.io/x", "corpus", "a")
+    ('Meduza', 'metadata')
+    >>> resolve_outlet(None, None, "https://www.bbc.co.uk/x", "corpus", "a")
+    ('bbc.co.uk', 'url domain')
+    >>> resolve_outlet(None, None, None, None, "uk-tabloid")
+    ('uk-tabloid', 'file stem')
+    """
+    if explicit and explicit.strip():
+        return " ".join(explicit.split()), "explicit"
+    if metadata and metadata.strip():
+        return " ".join(metadata.split()), "metadata"
+    domain = domain_of(url)
+    if domain:
+        return domain, "url domain"
+    if directory:
+        return directory, "directory"
+    return stem, "file stem"
+
+
+# --------------------------------------------------------------------------- dates
+
+_DATE_FORMATS = (
+    "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%Y%m%d",
+    "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y",
+    "%A, %d %B %Y", "%A %d %B %Y", "%A, %B %d, %Y", "%a, %d %b %Y", "%a %d %b %Y",
+    "%d %B %Y %H:%M", "%B %d, %Y %H:%M", "%d %b %Y %H:%M",
+)  # fmt: skip
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_TRAILING_ZONE = re.compile(
+    r"\s*(?:,|\bat\b)?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?\s*(?:[A-Z]{2,4}|[+-]\d{2}:?\d{2})?\s*$"
+)
+
+
+def normalize_date(raw: str | None) -> tuple[str | None, str | None]:
+    """Normalise a date to ISO ``YYYY-MM-DD``; return ``(date, warning)``.
+
+    Tries ISO 8601 (with or without time and zone; the calendar day as written is kept),
+    RFC 2822, and a few common English formats. Anything else is kept as given, with a
+    warning. Slash dates such as ``03/04/2023`` are ambiguous (day/month) and kept as given.
+
+    Examples
+    --------
+    >>> normalize_date("2023-11-14T23:30:00-05:00")
+    ('2023-11-14', None)
+    >>> normalize_date("14 November 2023"), normalize_date("Nov 14, 2023, 10:32 GMT")
+    (('2023-11-14', None), ('2023-11-14', None))
+    >>> normalize_date("last Tuesday")[1]
+    "date 'last Tuesday' not understood; kept as given (write dates as YYYY-MM-DD)"
+    """
+    if raw is None or not str(raw).strip():
+        return None, None
+    value = " ".join(str(raw).split())
+    for candidate in (value, value.replace("Z", "+00:00")):
+        try:
+            return datetime.fromisoformat(candidate).date().isoformat(), None
+        except ValueError:
+            pass
+    try:
+        return parsedate_to_datetime(value).date().isoformat(), None
+    except (TypeError, ValueError, IndexError):
+        pass
+    for candidate in dict.fromkeys((value, _TRAILING_ZONE.sub("", value).rstrip(", "))):
+        for fmt in _DATE_FORMATS:
+            try:
+                return datetime.strptime(candidate, fmt).date().isoformat(), None
+            except ValueError:
+                continue
+    match = _ISO_DAY.search(value)
+    if match:
+        try:
+            return datetime(*map(int, match.groups())).date().isoformat(), None
+        except ValueError:
+            pass
+    return value, f"date {value!r} not understood; kept as given (write dates as YYYY-MM-DD)"
+
+
+# --------------------------------------------------------------------------- explicit outlets
+
+
+class ExplicitOutlets:
+    """Match input files against the caller's ``FILE=NAME`` mapping.
+
+    A key matches a file when it equals the path as given or found, names the same file
+    (after resolving), equals the file name, or names a directory that contains the file.
+    Keys that matched nothing are reported by :meth:`unused`.
+
+    Examples
+    --------
+    >>> eo = ExplicitOutlets({"a.txt": "Daily Planet"})
+    >>> eo.lookup(Path("data/a.txt")), eo.lookup(Path("data/b.txt")), eo.unused()
+    ('Daily Planet', None, [])
+    """
+
+    def __init__(self, mapping: Mapping[str, str] | None) -> None:
+        self._given = {str(k): str(v) for k, v in (mapping or {}).items()}
+        self._resolved = {Path(k).expanduser().resolve(): k for k in self._given}
+        self._used: set[str] = set()
+
+    def __bool__(self) -> bool:
+        return bool(self._given)
+
+    def lookup(self, path: Path, given: str | None = None) -> str | None:
+        """The explicit outlet of ``path`` (given as the string ``given``), or ``None``."""
+        if not self._given:
+            return None
+        key = None
+        if given is not None and given in self._given:
+            key = given
+        elif str(path) in self._given:
+            key = str(path)
+        elif path.name in self._given:
+            key = path.name
+        else:
+            resolved = path.resolve()
+            for candidate in (resolved, *resolved.parents):
+                if candidate in self._resolved:
+                    key = self._resolved[candidate]
+                    break
+        if key is None:
+            return None
+        self._used.add(key)
+        return self._given[key]
+
+    def unused(self) -> list[str]:
+        """Keys that matched no input, in the order given."""
+        return [k for k in self._given if k not in self._used]
+
+
+# --------------------------------------------------------------------------- ids
+
+
+class IdAllocator:
+    """Hand out unique article ids: the first use keeps its id, later ones get ``-2``, ``-3``…
+
+    Examples
+    --------
+    >>> ids = IdAllocator()
+    >>> ids.take("a"), ids.take("a"), ids.take("a-2"), ids.take("a")
+    ('a', 'a-2', 'a-2-2', 'a-3')
+    """
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+        self._next: dict[str, int] = {}
+
+    def take(self, wanted: str) -> str:
+        """Reserve ``wanted`` or the first free ``wanted-N``."""
+        chosen = wanted
+        n = self._next.get(wanted, 2)
+        while chosen in self._taken:
+            chosen = f"{wanted}-{n}"
+            n += 1
+        if chosen != wanted:
+            self._next[wanted] = n
+        self._taken.add(chosen)
+        return chosen
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def build_article(record: RawRecord, src: SourceInfo, ids: IdAllocator) -> Article:
+    """Resolve outlet, date, id and language of ``record``; raise :class:`InputError` if empty."""
+    row = None if record.row is None else f"{record.row_sep}{record.row}"
+    if not record.text.strip():
+        by_line = record.row_sep == ":" and isinstance(record.row, int)
+        raise InputError(
+            src.display if by_line or row is None else src.display + row,
+            "no article text left after removing page furniture; check the file",
+            record.row if by_line else None,
+        )
+    warnings = list(record.warnings)
+    outlet, rule = resolve_outlet(
+        src.explicit_outlet, record.outlet, record.url, src.directory, src.stem
+    )
+    date, date_warning = normalize_date(record.date)
+    if date_warning:
+        warnings.append(date_warning)
+    language = guess_language(record.text[:LANGUAGE_SAMPLE])
+    if language == "und":
+        warnings.append("language not recognised (text too short?); not scored as English")
+    elif language != "en":
+        warnings.append(f"language looks like {language!r}, not English; kept but not scored")
+    wanted = record.own_id if record.own_id else src.id_base + (row or "")
+    article_id = ids.take(wanted)
+    if article_id != wanted:
+        warnings.append(f"id {wanted!r} already used; renamed to {article_id!r}")
+    sha = record.sha256 or src.sha256 or hashlib.sha256(record.text.encode()).hexdigest()
+    return Article(
+        id=article_id,
+        text=record.text,
+        outlet=outlet,
+        title=record.title or None,
+        url=record.url or None,
+        date=date,
+        author=record.author or None,
+        language=language,
+        source=src.display + (row or ""),
+        outlet_rule=rule,
+        sha256=sha,
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,337 @@
+"""Turn a :class:`~mediacompare.compare.Comparison` into display-ready values for templates.
+
+Templates do no arithmetic: everything they show is computed here (numbers stay floats;
+formatting happens in the filters registered in :mod:`mediacompare.report.render`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from . import charts
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..compare import Comparison
+    from ..contrast import DistinctiveTerm
+    from ..model import ArticleAnalysis
+
+__all__ = ["ReportContext", "build_context"]
+
+#: How many strongest sentences per outlet and direction the tone section quotes.
+STRONGEST = 3
+
+CAVEATS = (
+    "VADER is a lexicon-and-rules model built for social media; on news it mostly reacts to "
+    "the vocabulary of the events (attack, killed, war) rather than to the outlet's stance. "
+    "Read sentiment differences as differences in what is described and how vividly, "
+    "not as bias by themselves.",
+    "Sentiment is measured per sentence; an article's score is the mean of its sentences, and "
+    "an outlet's the mean of its articles.",
+    "Distinctive terms are relative: a term is distinctive of an outlet compared with the "
+    "other outlets in this comparison only. With few articles, z-scores reflect single "
+    "stories more than house style.",
+    "Articles not in English are listed but not scored with the English lexicons.",
+)
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    anchor: str
+    index: int
+    text: str
+    compound: float | None
+    shade: str
+
+
+@dataclass(frozen=True)
+class QuotedSentence:
+    """A sentence quoted as evidence, linking to its place in the article text view."""
+
+    anchor: str
+    outlet: str
+    article_title: str
+    text: str
+    value: float
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    anchor: str
+    id: str
+    outlet: str
+    title: str
+    date: str | None
+    url: str | None
+    language: str
+    source: str
+    outlet_rule: str
+    n_sentences: int
+    word_count: int
+    compound_mean: float | None
+    tone: float | None
+    headline_compound: float | None
+    warnings: tuple[str, ...]
+    skipped_reason: str | None
+    paragraphs: tuple[tuple[SentenceView, ...], ...]
+    sha256: str
+
+
+@dataclass(frozen=True)
+class TermView:
+    term: str
+    z: float
+    count: int
+    count_other: int
+    rate: float
+    rate_other: float
+
+
+@dataclass(frozen=True)
+class OutletView:
+    name: str
+    n_articles: int
+    n_scored: int
+    word_count: int
+    compound_mean: float
+    positive_share: float
+    neutral_share: float
+    negative_share: float
+    tone: float
+    polarity: float
+    dates: str
+    terms: tuple[TermView, ...]
+    most_negative: tuple[QuotedSentence, ...]
+    most_positive: tuple[QuotedSentence, ...]
+
+
+@dataclass(frozen=True)
+class PairTermsView:
+    a: str
+    b: str
+    terms: tuple[TermView, ...]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    title: str
+    n_articles: int
+    n_outlets: int
+    date_range: str
+    verdict_level: str
+    verdict_score: float
+    verdict_explanation: str
+    outlets: tuple[OutletView, ...]
+    articles: tuple[ArticleView, ...]
+    pairwise: tuple[PairTermsView, ...]
+    problems: tuple[str, ...]
+    notes: tuple[str, ...]
+    similarity_chart: Markup
+    outlet_similarity_chart: Markup
+    tone_chart: Markup
+    tone_block_chart: Markup
+    distribution_chart: Markup
+    terms_chart: Markup
+    versions: tuple[tuple[str, str], ...]
+    parameters: tuple[tuple[str, str], ...]
+    created: str | None
+    caveats: tuple[str, ...]
+
+    @property
+    def comparable(self) -> bool:
+        """True when there are at least two outlets to compare."""
+        return self.n_outlets >= 2
+
+
+def _finite(x: float | None) -> float | None:
+    return None if x is None or (isinstance(x, float) and math.isnan(x)) else x
+
+
+def _article_anchor(index: int) -> str:
+    return f"art{index + 1}"
+
+
+def _sentence_anchor(article_index: int, sentence_index: int) -> str:
+    return f"art{article_index + 1}-s{sentence_index + 1}"
+
+
+def _paragraphs(article_index: int, a: ArticleAnalysis) -> tuple[tuple[SentenceView, ...], ...]:
+    paragraphs: list[list[SentenceView]] = []
+    line_ends = [i for i, ch in enumerate(a.article.text) if ch == "\n"]
+    current_line = -1
+    for sentence in a.sentences:
+        line = sum(1 for e in line_ends if e < sentence.start)
+        if line != current_line:
+            paragraphs.append([])
+            current_line = line
+        score = a.sentence_sentiment[sentence.index].compound if a.sentence_sentiment else None
+        paragraphs[-1].append(
+            SentenceView(
+                anchor=_sentence_anchor(article_index, sentence.index),
+                index=sentence.index,
+                text=sentence.text,
+                compound=score,
+                shade=charts.sentiment_shade(score) if score is not None else "s-none",
+            )
+        )
+    return tuple(tuple(p) for p in paragraphs)
+
+
+def _article_view(i: int, a: ArticleAnalysis) -> ArticleView:
+    art, s = a.article, a.sentiment
+    return ArticleView(
+        anchor=_article_anchor(i),
+        id=art.id,
+        outlet=art.outlet,
+        title=art.title or art.id,
+        date=art.date,
+        url=art.url,
+        language=art.language,
+        source=art.source,
+        outlet_rule=art.outlet_rule,
+        n_sentences=len(a.sentences),
+        word_count=a.word_count,
+        compound_mean=s.compound_mean if s else None,
+        tone=s.tone.tone if s else None,
+        headline_compound=s.headline_compound if s else None,
+        warnings=art.warnings,
+        skipped_reason=a.skipped_reason,
+        paragraphs=_paragraphs(i, a),
+        sha256=art.sha256,
+    )
+
+
+def _term_views(terms: Sequence[DistinctiveTerm]) -> tuple[TermView, ...]:
+    return tuple(
+        TermView(t.term, t.z, t.count, t.count_other, t.rate, t.rate_other) for t in terms
+    )
+
+
+def _strongest(cmp: Comparison, outlet: str, sign: int) -> tuple[QuotedSentence, ...]:
+    candidates = []
+    for i, a in enumerate(cmp.analyses):
+        if a.article.outlet != outlet or not a.sentence_sentiment:
+            continue
+        for sentence, score in zip(a.sentences, a.sentence_sentiment):
+            if sign * score.compound >= 0.05:
+                candidates.append((-sign * score.compound, i, sentence.index, a, sentence.text, score.compound))
+    candidates.sort(key=lambda c: (c[0], c[1], c[2]))
+    return tuple(
+        QuotedSentence(
+            anchor=_sentence_anchor(i, idx),
+            outlet=outlet,
+            article_title=a.article.title or a.article.id,
+            text=text,
+            value=value,
+        )
+        for _, i, idx, a, text, value in candidates[:STRONGEST]
+    )
+
+
+def _date_range(cmp: Comparison) -> str:
+    dates = sorted({a.article.date for a in cmp.analyses if a.article.date})
+    if not dates:
+        return "no dates given"
+    return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+
+
+def _title(cmp: Comparison) -> str:
+    names = cmp.outlet_names
+    if len(names) == 1:
+        return f"{names[0]}: article profile"
+    if len(names) <= 4:
+        return " vs ".join(names)
+    return f"{len(names)} outlets compared"
+
+
+def build_context(cmp: Comparison) -> ReportContext:
+    """Compute everything the report templates display.
+
+    Examples
+    --------
+    >>> from mediacompare import compare
+    >>> from mediacompare.model import Article
+    >>> ctx = build_context(compare([Article(id="a", outlet="X", text="Peace talks resumed.")]))
+    >>> ctx.comparable, ctx.outlets[0].name
+    (False, 'X')
+    """
+    outlet_views = tuple(
+        OutletView(
+            name=p.name,
+            n_articles=p.n_articles,
+            n_scored=p.n_scored,
+            word_count=p.word_count,
+            compound_mean=p.compound_mean,
+            positive_share=p.positive_share,
+            neutral_share=p.neutral_share,
+            negative_share=p.negative_share,
+            tone=p.tone,
+            polarity=p.polarity,
+            dates=", ".join(p.dates) if p.dates else "no dates",
+            terms=_term_views(p.distinctive_terms),
+            most_negative=_strongest(cmp, p.name, -1),
+            most_positive=_strongest(cmp, p.name, +1),
+        )
+        for p in cmp.profiles
+    )
+    scored_profiles = [p for p in cmp.profiles if p.n_scored]
+    labels = [p.name for p in scored_profiles]
+    by_outlet: dict[str, list[float]] = {name: [] for name in labels}
+    for a in cmp.analyses:
+        if a.sentence_sentiment:
+            by_outlet[a.article.outlet].extend(s.compound for s in a.sentence_sentiment)
+    sim = cmp.similarity
+    article_titles = {a.article.id: f"{a.article.outlet}: {a.article.title or a.article.id}" for a in cmp.analyses}
+    if len(labels) == 2:
+        first, second = scored_profiles
+        terms_chart = charts.diverging_terms_chart(
+            first.name,
+            [(t.term, t.z) for t in first.distinctive_terms[:10]],
+            second.name,
+            [(t.term, t.z) for t in second.distinctive_terms[:10]],
+        )
+    else:
+        terms_chart = Markup("")
+    return ReportContext(
+        title=_title(cmp),
+        n_articles=len(cmp.analyses),
+        n_outlets=len(cmp.profiles),
+        date_range=_date_range(cmp),
+        verdict_level=sim.verdict.level,
+        verdict_score=sim.verdict.score,
+        verdict_explanation=sim.verdict.explanation,
+        outlets=outlet_views,
+        articles=tuple(_article_view(i, a) for i, a in enumerate(cmp.analyses)),
+        pairwise=tuple(
+            PairTermsView(a, b, _term_views(terms)) for (a, b), terms in sorted(cmp.pairwise_terms.items())
+        ),
+        problems=tuple(str(p) for p in cmp.problems),
+        notes=cmp.notes,
+        similarity_chart=charts.heatmap(
+            [article_titles[i] for i in sim.article_ids], sim.articles,
+            title="Article × article similarity (TF-IDF cosine)",
+        ) if len(sim.article_ids) > 1 else Markup(""),
+        outlet_similarity_chart=charts.heatmap(
+            list(sim.outlet_names), sim.outlets, title="Outlet × outlet similarity (TF-IDF cosine)"
+        ) if len(sim.outlet_names) > 1 else Markup(""),
+        tone_chart=charts.bar_chart(
+            labels, [p.compound_mean for p in scored_profiles],
+            title="Mean sentence sentiment (VADER compound, −1 to +1)", domain=(-1.0, 1.0),
+        ) if labels else Markup(""),
+        tone_block_chart=charts.bar_chart(
+            labels, [p.tone for p in scored_profiles],
+            title="Tone: positive % − negative % of words", value_format="{:+.1f}",
+        ) if labels else Markup(""),
+        distribution_chart=charts.distribution_chart(
+            by_outlet, bins=20, title="Sentence sentiment distribution"
+        ) if labels else Markup(""),
+        terms_chart=terms_chart,
+        versions=tuple(sorted(cmp.info.versions.items())),
+        parameters=tuple(sorted((k, str(v)) for k, v in cmp.info.parameters.items())),
+        created=cmp.info.created,
+        caveats=CAVEATS,
+    )

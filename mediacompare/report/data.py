@@ -1,0 +1,149 @@
+"""The JSON report: plain data with a ``schema_version`` (documented in the README)."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..compare import Comparison
+    from ..contrast import DistinctiveTerm
+    from ..model import ArticleAnalysis
+
+__all__ = ["SCHEMA_VERSION", "report_data"]
+
+#: Bumped on any incompatible change of the JSON layout (new keys are compatible).
+SCHEMA_VERSION = "1.0"
+
+
+def _num(value: float | None) -> float | None:
+    """JSON has no NaN: missing values become null."""
+    if value is None:
+        return None
+    value = float(value)
+    return None if math.isnan(value) or math.isinf(value) else value
+
+
+def _terms(terms: tuple[DistinctiveTerm, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "term": t.term,
+            "z": _num(t.z),
+            "delta": _num(t.delta),
+            "count": t.count,
+            "count_other": t.count_other,
+            "rate_per_1000": _num(t.rate),
+            "rate_other_per_1000": _num(t.rate_other),
+        }
+        for t in terms
+    ]
+
+
+def _article(a: ArticleAnalysis) -> dict[str, Any]:
+    art, s = a.article, a.sentiment
+    sentiment = None
+    if s is not None:
+        sentiment = {
+            "compound_mean": _num(s.compound_mean),
+            "positive_share": _num(s.positive_share),
+            "neutral_share": _num(s.neutral_share),
+            "negative_share": _num(s.negative_share),
+            "most_positive_sentence": s.most_positive,
+            "most_negative_sentence": s.most_negative,
+            "headline_compound": _num(s.headline_compound),
+            "tone": {
+                "tone": _num(s.tone.tone),
+                "positive_pct": _num(s.tone.positive_pct),
+                "negative_pct": _num(s.tone.negative_pct),
+                "polarity": _num(s.tone.polarity),
+                "word_count": s.tone.word_count,
+            },
+        }
+    sentences = []
+    for sentence in a.sentences:
+        entry: dict[str, Any] = {
+            "index": sentence.index,
+            "start": sentence.start,
+            "end": sentence.end,
+            "text": sentence.text,
+        }
+        if a.sentence_sentiment:
+            sc = a.sentence_sentiment[sentence.index]
+            entry.update(compound=sc.compound, neg=sc.neg, neu=sc.neu, pos=sc.pos)
+        sentences.append(entry)
+    return {
+        "id": art.id,
+        "outlet": art.outlet,
+        "outlet_rule": art.outlet_rule,
+        "title": art.title,
+        "url": art.url,
+        "date": art.date,
+        "author": art.author,
+        "language": art.language,
+        "source": art.source,
+        "sha256": art.sha256,
+        "word_count": a.word_count,
+        "warnings": list(art.warnings),
+        "skipped_reason": a.skipped_reason,
+        "sentiment": sentiment,
+        "sentences": sentences,
+    }
+
+
+def report_data(cmp: Comparison) -> dict[str, Any]:
+    """The comparison as JSON-ready data (no NaN; floats unrounded).
+
+    Examples
+    --------
+    >>> from mediacompare import compare
+    >>> from mediacompare.model import Article
+    >>> data = report_data(compare([Article(id="a", outlet="X", text="Talks failed.")]))
+    >>> data["schema_version"], data["outlets"][0]["name"], data["articles"][0]["id"]
+    ('1.0', 'X', 'a')
+    """
+    sim = cmp.similarity
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": {"name": "mediacompare", "versions": dict(cmp.info.versions)},
+        "created": cmp.info.created,
+        "parameters": dict(cmp.info.parameters),
+        "outlets": [
+            {
+                "name": p.name,
+                "n_articles": p.n_articles,
+                "n_scored": p.n_scored,
+                "word_count": p.word_count,
+                "dates": list(p.dates),
+                "sentiment": {
+                    "compound_mean": _num(p.compound_mean),
+                    "positive_share": _num(p.positive_share),
+                    "neutral_share": _num(p.neutral_share),
+                    "negative_share": _num(p.negative_share),
+                    "tone": _num(p.tone),
+                    "polarity": _num(p.polarity),
+                },
+                "distinctive_terms": _terms(p.distinctive_terms),
+            }
+            for p in cmp.profiles
+        ],
+        "articles": [_article(a) for a in cmp.analyses],
+        "similarity": {
+            "article_ids": list(sim.article_ids),
+            "articles": [[_num(v) for v in row] for row in sim.articles.tolist()],
+            "outlets": list(sim.outlet_names),
+            "outlet_matrix": [[_num(v) for v in row] for row in sim.outlets.tolist()],
+            "verdict": {
+                "level": sim.verdict.level,
+                "score": _num(sim.verdict.score),
+                "explanation": sim.verdict.explanation,
+            },
+        },
+        "pairwise_terms": [
+            {"outlet": a, "versus": b, "terms": _terms(terms)}
+            for (a, b), terms in sorted(cmp.pairwise_terms.items())
+        ],
+        "problems": [
+            {"source": p.source, "line": p.line, "message": p.message} for p in cmp.problems
+        ],
+        "notes": list(cmp.notes),
+    }

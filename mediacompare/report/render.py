@@ -1,0 +1,157 @@
+"""The one Jinja environment, its filters, and the functions that render and save reports."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..errors import ConfigError
+from .context import build_context
+from .data import report_data
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..compare import Comparison
+
+__all__ = [
+    "environment",
+    "render_html",
+    "render_markdown",
+    "render_json",
+    "save_report",
+    "FORMATS",
+]
+
+FORMATS = {"html": ".html", "md": ".md", "json": ".json"}
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def signed(value, digits: int = 2) -> str:
+    """Format with an explicit sign: ``+0.25``, ``−0.10`` (true minus sign); ``–`` if missing.
+
+    Examples
+    --------
+    >>> signed(0.2549), signed(-0.1), signed(None)
+    ('+0.25', '−0.10', '–')
+    """
+    if _missing(value):
+        return "–"
+    text = f"{value:+.{digits}f}"
+    return text.replace("-", "−")
+
+
+def number(value, digits: int = 2) -> str:
+    """Format a number with fixed decimals (thousands separated); ``–`` if missing.
+
+    Examples
+    --------
+    >>> number(1234.5, 1), number(3, 0), number(float("nan"))
+    ('1,234.5', '3', '–')
+    """
+    if _missing(value):
+        return "–"
+    return f"{value:,.{digits}f}".replace("-", "−")
+
+
+def percent(value, digits: int = 0) -> str:
+    """Format a share (0..1) as a percentage.
+
+    Examples
+    --------
+    >>> percent(0.4567), percent(0.4567, 1)
+    ('46%', '45.7%')
+    """
+    if _missing(value):
+        return "–"
+    return f"{100 * value:.{digits}f}%"
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+!|~"})
+
+
+def md_escape(value) -> str:
+    """Escape text for Markdown (table cells included); newlines become spaces.
+
+    Examples
+    --------
+    >>> md_escape("a|b <script>")
+    'a\\\\|b \\\\<script\\\\>'
+    """
+    return str(value).replace("\n", " ").translate(_MD_SPECIAL)
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    """The Jinja environment of all reports: autoescaping for HTML, strict about undefined names."""
+    env = Environment(
+        loader=PackageLoader("mediacompare.report", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(signed=signed, number=number, percent=percent, md=md_escape)
+    return env
+
+
+def _css() -> Markup:
+    from importlib.resources import files
+
+    return Markup(files("mediacompare.report").joinpath("templates/report.css").read_text("utf-8"))
+
+
+def render_html(cmp: Comparison, *, fragment: bool = False) -> str:
+    """Render the self-contained HTML report (``fragment=True``: for notebooks, no <html>)."""
+    template = environment().get_template("fragment.html" if fragment else "report.html")
+    return template.render(ctx=build_context(cmp), css=_css())
+
+
+def render_markdown(cmp: Comparison) -> str:
+    """Render the report as GitHub-flavoured Markdown."""
+    return environment().get_template("report.md").render(ctx=build_context(cmp))
+
+
+def render_json(cmp: Comparison, *, indent: int | None = 2) -> str:
+    """Render the JSON report (keys sorted, NaN written as null)."""
+    return json.dumps(report_data(cmp), indent=indent, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def save_report(cmp: Comparison, path: Path, format: str | None = None) -> Path:
+    """Write a report atomically: a temporary file in the same folder, then a rename.
+
+    ``format`` is ``"html"``, ``"md"`` or ``"json"``; by default it follows the suffix.
+    """
+    fmt = format or {v: k for k, v in FORMATS.items()}.get(path.suffix.lower())
+    if fmt not in FORMATS:
+        raise ConfigError(
+            f"{path}: cannot tell the report format from the suffix; use .html, .md or .json"
+        )
+    content = {"html": render_html, "md": render_markdown, "json": render_json}[fmt](cmp)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual permissions
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mediacompare.compare import compare
+from mediacompare.errors import ConfigError
+from mediacompare.model import Article, Corpus, InputProblem
+from mediacompare.report import SCHEMA_VERSION, environment
+
+EVIL = "<script>alert(1)</script>"
+
+
+@pytest.fixture
+def cmp(two_outlets):
+    evil = Article(id="evil", outlet=f"Evil {EVIL}", title=EVIL, text=f"Bad things {EVIL} happened.")
+    corpus = Corpus(tuple(two_outlets) + (evil,), (InputProblem(f"{EVIL}.txt", "empty file"),))
+    return compare(corpus)
+
+
+def test_html_escapes_titles_outlets_text_and_problems(cmp):
+    html = cmp.to_html()
+    assert EVIL not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert html.startswith("<!DOCTYPE html>")
+
+
+def test_html_is_self_contained(cmp):
+    html = cmp.to_html()
+    for needle in ("http://", "https://", "<script", "<link", "@import", "src="):
+        assert needle not in html.replace("&lt;script", "")
+
+
+def test_html_has_every_section(cmp):
+    html = cmp.to_html()
+    for section in ("overview", "tone", "words", "articles", "method", "problems"):
+        assert f'id="{section}"' in html
+    assert "Daily Planet" in html and "<svg" in html
+
+
+def test_notebook_fragment_has_no_document_wrapper(cmp):
+    fragment = cmp._repr_html_()
+    assert "<html" not in fragment and "<svg" in fragment
+    assert EVIL not in fragment
+
+
+def test_markdown_escapes_and_has_tables(cmp):
+    md = cmp.to_markdown()
+    assert "<script>" not in md
+    assert "| outlet | articles |" in md
+    assert "## Word choice" in md
+
+
+def test_json_contract(cmp):
+    data = json.loads(cmp.to_json())
+    assert data["schema_version"] == SCHEMA_VERSION
+    outlet = data["outlets"][0]
+    assert {"name", "n_articles", "distinctive_terms", "sentiment"} <= set(outlet)
+    assert {"term", "z"} <= set(outlet["distinctive_terms"][0])
+    article = data["articles"][0]
+    assert {"id", "outlet", "title", "sentiment", "sentences"} <= set(article)
+    assert isinstance(article["sentiment"]["compound_mean"], float)
+    assert {"text", "compound", "start", "end"} <= set(article["sentences"][0])
+    assert {"articles", "outlets", "verdict"} <= set(data["similarity"])
+    assert data["problems"][0]["message"] == "empty file"
+
+
+def test_json_compound_is_exactly_nltk(cmp):
+    from mediacompare.sentiment import analyzer
+
+    data = json.loads(cmp.to_json())
+    for sentence in data["articles"][0]["sentences"]:
+        assert sentence["compound"] == analyzer().polarity_scores(sentence["text"])["compound"]
+
+
+def test_output_is_deterministic(two_outlets):
+    assert compare(two_outlets).to_html() == compare(two_outlets).to_html()
+    assert compare(two_outlets).to_json() == compare(two_outlets).to_json()
+
+
+def test_save_picks_format_from_suffix_and_is_atomic(cmp, tmp_path):
+    for suffix in ("html", "md", "json"):
+        path = cmp.save(tmp_path / "out" / f"r.{suffix}")
+        assert path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["r.html", "r.json", "r.md"]
+    with pytest.raises(ConfigError, match="suffix"):
+        cmp.save(tmp_path / "r.pdf")
+
+
+def test_environment_autoescapes_html_only():
+    env = environment()
+    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
+    assert env.get_template("report.md").environment is env

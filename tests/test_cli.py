@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from mediacompare.cli import cli
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "planet").mkdir()
+    (tmp_path / "star").mkdir()
+    (tmp_path / "planet" / "a.txt").write_text(
+        "Title: Talks collapse\n\nPeace talks collapsed. Strikes killed three people.", encoding="utf-8"
+    )
+    (tmp_path / "star" / "b.txt").write_text(
+        "Title: Negotiators hopeful\n\nNegotiators remained hopeful. Aid reached the capital.",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_report_example_writes_html_under_reports(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["report", "--example"])
+    assert result.exit_code == 0, result.output
+    path = tmp_path / result.stdout.strip()
+    assert path == tmp_path / "reports" / "example.html"
+    html = path.read_text(encoding="utf-8")
+    assert "Meduza" in html and "UK tabloid" in html
+
+
+def test_report_on_folders_with_outlet_override_and_json(runner, folder, tmp_path):
+    out = tmp_path / "r.json"
+    result = runner.invoke(
+        cli, ["report", str(folder), "-o", str(out), "--outlet", f"{folder / 'star' / 'b.txt'}=Morning Star"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert sorted(o["name"] for o in data["outlets"]) == ["Morning Star", "planet"]
+
+
+def test_report_default_name_from_inputs(runner, folder, monkeypatch):
+    monkeypatch.chdir(folder)
+    result = runner.invoke(cli, ["report", "planet", "star", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "reports/planet-vs-star.md"
+
+
+def test_bad_file_in_batch_is_skipped_and_listed(runner, folder, tmp_path):
+    (folder / "planet" / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = runner.invoke(cli, ["report", str(folder), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "empty.txt" in result.stderr
+    assert "empty.txt" in out.read_text(encoding="utf-8")
+
+
+def test_strict_fails_on_bad_input_without_writing(runner, folder, tmp_path):
+    (folder / "planet" / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = runner.invoke(cli, ["report", str(folder), "-o", str(out), "--strict"])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_nothing_usable_exits_non_zero_with_one_clear_message(runner, tmp_path):
+    result = runner.invoke(cli, ["report", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 1
+    assert "missing.txt" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_bad_outlet_option_is_explained(runner, folder):
+    result = runner.invoke(cli, ["report", str(folder), "--outlet", "nonsense"])
+    assert result.exit_code == 1
+    assert "FILE=NAME" in result.stderr
+
+
+def test_no_input_is_explained(runner):
+    result = runner.invoke(cli, ["report"])
+    assert result.exit_code == 1 and "--example" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_score_formats(runner, fmt):
+    result = runner.invoke(cli, ["score", "--example", "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "Meduza" in result.stdout
+    if fmt == "json":
+        rows = json.loads(result.stdout)
+        assert {r["outlet"] for r in rows} == {"Meduza", "UK tabloid"}
+    if fmt == "csv":
+        assert result.stdout.splitlines()[0].startswith("id,outlet,title")
+
+
+def test_inspect_shows_metadata_and_rule(runner):
+    result = runner.invoke(cli, ["inspect", "--example"])
+    assert result.exit_code == 0, result.output
+    assert "Meduza (decided by: metadata)" in result.stdout
+    assert "Ukraine admits moving long-range missile production abroad" in result.stdout
+    assert "2 article(s) read, 0 input(s) skipped." in result.stdout
+
+
+def test_help_is_available(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0 and "report" in result.stdout

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from mediacompare.analyze import analyze_all
+from mediacompare.compare import compare
+from mediacompare.errors import NothingUsableError
+from mediacompare.model import Article, Corpus, InputProblem
+
+
+def test_outlet_profiles_aggregate_articles(two_outlets):
+    cmp = compare(two_outlets)
+    assert cmp.outlet_names == ("Daily Planet", "Morning Star")
+    planet, star = cmp.profiles
+    assert planet.n_articles == star.n_articles == 2
+    assert planet.compound_mean < 0 < star.compound_mean
+    expected = sum(a.sentiment.compound_mean for a in cmp.analyses[:2]) / 2
+    assert planet.compound_mean == pytest.approx(expected)
+    assert planet.distinctive_terms and star.distinctive_terms
+    assert all(t.z > 0 for t in planet.distinctive_terms)
+
+
+def test_precomputed_analyses_are_reused(two_outlets):
+    analyses = analyze_all(two_outlets)
+    assert compare(analyses).analyses == analyses
+
+
+def test_similarity_matrices_are_symmetric_with_unit_diagonal(two_outlets):
+    sim = compare(two_outlets).similarity
+    assert sim.articles.shape == (4, 4)
+    assert (abs(sim.articles - sim.articles.T) < 1e-12).all()
+    assert all(math.isclose(sim.articles[i, i], 1.0) for i in range(4))
+    assert sim.outlet_names == ("Daily Planet", "Morning Star")
+    assert sim.verdict.level
+
+
+def test_one_outlet_is_a_profile_with_a_note():
+    cmp = compare([Article(id="x", outlet="Solo", text="The war goes on. The war is bad.")])
+    assert any("comparison needs" in note for note in cmp.notes)
+    assert cmp.profiles[0].distinctive_terms == ()
+
+
+def test_problems_from_ingest_are_carried(two_outlets):
+    corpus = Corpus(tuple(two_outlets), (InputProblem("bad.csv", "no text column", 1),))
+    assert compare(corpus).problems == corpus.problems
+
+
+def test_nothing_to_compare_is_a_clear_error():
+    with pytest.raises(NothingUsableError, match="bad.txt"):
+        compare(Corpus((), (InputProblem("bad.txt", "empty file"),)))
+
+
+def test_dataframes(two_outlets):
+    cmp = compare(two_outlets)
+    articles = cmp.articles
+    assert list(articles.index) == ["a1", "a2", "b1", "b2"]
+    assert {"outlet", "title", "compound_mean", "tone"} <= set(articles.columns)
+    outlets = cmp.outlets
+    assert list(outlets.index) == ["Daily Planet", "Morning Star"]
+    assert outlets.loc["Daily Planet", "articles"] == 2
+    sentences = cmp.sentences
+    assert len(sentences) == sum(len(a.sentences) for a in cmp.analyses)
+    assert set(cmp.terms["outlet"]) == {"Daily Planet", "Morning Star"}
+
+
+def test_repr_names_outlets(two_outlets):
+    assert "Daily Planet" in repr(compare(two_outlets))
