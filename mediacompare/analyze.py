@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .errors import ConfigError
-from .model import Article, ArticleAnalysis
+from .model import Article, ArticleAnalysis, TargetSentiment
 from .text import ngram_counts, sentences
 
 __all__ = ["AnalysisOptions", "analyze", "analyze_all"]
@@ -24,9 +25,96 @@ BACKENDS = ("auto", "serial", "processes", "dask")
 class AnalysisOptions:
     """Options that change what per-article analysis computes (picklable for worker processes).
 
-    Currently empty of user-facing switches for sentiment and word choice; scorers added later
-    (frames, actors) add their options here so that every worker receives the same settings.
+    Parameters
+    ----------
+    frames_file : str, optional
+        A TOML file of custom frames (see ``docs/frames.md``), scored besides the built-in ones.
+    frame_model : str, optional
+        A model written by ``mediacompare train-frames``; its per-article probabilities are
+        reported beside the lexicon frames.
+    actors_file : str, optional
+        A TOML file of actors with aliases and groups (see ``docs/actors.md``).
     """
+
+    frames_file: str | None = None
+    frame_model: str | None = None
+    actors_file: str | None = None
+
+
+@lru_cache(maxsize=8)
+def _codebook(path: str | None):
+    if path is None:
+        return None
+    from .framing import load_codebook
+
+    return load_codebook(path)
+
+
+@lru_cache(maxsize=8)
+def _frame_model(path: str | None):
+    if path is None:
+        return None
+    from .framing import FrameClassifier
+
+    return FrameClassifier.load(path)
+
+
+@lru_cache(maxsize=8)
+def _actor_catalog(path: str | None):
+    if path is None:
+        return None
+    from .actors import load_actor_catalog
+
+    return load_actor_catalog(path)
+
+
+def _frame_model_scores(model, sents, frames) -> dict[str, float]:
+    """Probabilities of the user's trained frame classifier (reusing sentences and frames)."""
+    if model is None:
+        return {}
+    from .framing.classifier import analyse_document
+
+    row = model.predict_proba_analysed([analyse_document(sents, frames)])[0]
+    return {str(k): float(v) for k, v in zip(model.labels_, row)}
+
+
+def _headline_quotes(title: str | None, options: AnalysisOptions):
+    """Attributions in the headline ("Ukraine admits …"), kept apart from the body's quotes."""
+    if not title:
+        return ()
+    from .actors import detect_actors
+    from .quotes import extract_quotes
+
+    sents = sentences(title)
+    return extract_quotes(title, sents, detect_actors(sents, catalog=_actor_catalog(options.actors_file)))
+
+
+def _mention_sentiment(sents, mentions) -> tuple[TargetSentiment, ...]:
+    """Target-dependent sentiment of every actor mention (one batch per article)."""
+    if not mentions:
+        return ()
+    try:  # TEMPORARY until the target model lands
+        from .targets import TargetSentimentClassifier
+    except ImportError:
+        return ()
+
+    by_index = {s.index: s for s in sents}
+    spans = []
+    for m in mentions:
+        sentence = by_index[m.sentence]
+        spans.append((sentence.text, m.start - sentence.start, m.end - sentence.start))
+    try:  # TEMPORARY
+        model = TargetSentimentClassifier.pretrained()
+    except Exception:
+        return ()
+    probabilities = model.predict_proba(spans)
+    classes = [int(c) for c in model.classes_]
+    result = []
+    for row in probabilities:
+        p = dict(zip(classes, (float(v) for v in row)))
+        label = classes[int(row.argmax())]
+        result.append(TargetSentiment(label, p.get(-1, 0.0), p.get(0, 0.0), p.get(1, 0.0)))
+    return tuple(result)
 
 
 def analyze(article: Article, options: AnalysisOptions | None = None) -> ArticleAnalysis:
@@ -44,7 +132,13 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
     0.5
     """
     from . import sentiment
+    from .actors import detect_actors
+    from .framing import score_frames
+    from .quantities import extract_quantities
+    from .quotes import extract_quotes
+    from .style import score_style
 
+    options = options or AnalysisOptions()
     sents = sentences(article.text)
     if not article.is_english:
         return ArticleAnalysis(
@@ -61,6 +155,9 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
         )
     scores = sentiment.score_sentences(sents)
     summary = sentiment.summarize(sents, scores, headline=article.title)
+    mentions = detect_actors(sents, catalog=_actor_catalog(options.actors_file))
+    quotes = extract_quotes(article.text, sents, mentions)
+    frames = score_frames(sents, title=article.title, codebook=_codebook(options.frames_file))
     return ArticleAnalysis(
         article=article,
         sentences=sents,
@@ -68,6 +165,20 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
         sentiment=summary,
         term_counts=ngram_counts(sents),
         word_count=summary.tone.word_count,
+        frames=frames,
+        frame_model_scores=_frame_model_scores(_frame_model(options.frame_model), sents, frames),
+        actors=mentions,
+        actor_sentiment=_mention_sentiment(sents, mentions),
+        quotes=quotes,
+        headline_quotes=_headline_quotes(article.title, options),
+        style=score_style(
+            sents,
+            title=article.title,
+            title_compound=summary.headline_compound,
+            body_compound_mean=summary.compound_mean,
+            quoted_chars=sum(q.end - q.start for q in quotes if q.kind != "indirect"),
+        ),
+        quantities=extract_quantities(sents),
     )
 
 

@@ -66,6 +66,35 @@ def _input_options(command: Callable) -> Callable:
     return command
 
 
+def _analysis_options(command: Callable) -> Callable:
+    """Options that change what is measured in each article."""
+    options = [
+        click.option("--frames", "frames_file", type=click.Path(dir_okay=False),
+                     help="TOML file of your own frames, scored besides the built-in codebooks."),
+        click.option("--frame-model", type=click.Path(),
+                     help="Frame classifier saved by `mediacompare train-frames`."),
+        click.option("--actors", "actors_file", type=click.Path(dir_okay=False),
+                     help="TOML file of actors: aliases, groups and types."),
+        click.option("-j", "--jobs", type=int, default=1, show_default=True,
+                     help="Worker processes for the per-article analysis (-1: one per CPU)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _options(frames_file, frame_model, actors_file):
+    from pathlib import Path as _Path
+
+    from .analyze import AnalysisOptions
+
+    for flag, value in (("--frames", frames_file), ("--frame-model", frame_model),
+                        ("--actors", actors_file)):
+        if value is not None and not _Path(value).exists():
+            raise ConfigError(f"{flag} {value}: no such file")
+    return AnalysisOptions(frames_file=frames_file, frame_model=frame_model, actors_file=actors_file)
+
+
 def _load(paths, outlets, strict, example, **columns):
     from .ingest import Columns, load, load_example
 
@@ -111,19 +140,20 @@ def cli() -> None:
 
 @cli.command()
 @_input_options
+@_analysis_options
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Report file (default: reports/<name from the inputs>.<format>).")
 @click.option("--format", "fmt", type=click.Choice(["html", "md", "json"]), default=None,
               help="Report format (default: from --output's suffix, else html).")
-@click.option("-j", "--jobs", type=int, default=1, show_default=True,
-              help="Worker processes for the per-article analysis (-1: one per CPU).")
 @click.option("--backend", type=click.Choice(["auto", "serial", "processes", "dask"]),
               default="auto", show_default=True, help="How to run the per-article analysis.")
 @_fail_cleanly
-def report(paths, outlets, strict, example, output, fmt, jobs, backend, **columns) -> None:
+def report(paths, outlets, strict, example, output, fmt, jobs, backend, frames_file,
+           frame_model, actors_file, **columns) -> None:
     """Write a comparison report for PATHS (files or folders) and print its path."""
     from .compare import compare
 
+    options = _options(frames_file, frame_model, actors_file)
     corpus = _load(paths, outlets, strict, example, **columns)
     if fmt is None:
         fmt = {".md": "md", ".json": "json"}.get(output.suffix.lower(), "html") if output else "html"
@@ -131,25 +161,27 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, **column
     progress, advance = _progress(len(corpus))
     if progress:
         with progress:
-            cmp = compare(corpus, jobs=jobs, backend=backend, progress=advance)
+            cmp = compare(corpus, options=options, jobs=jobs, backend=backend, progress=advance)
     else:
-        cmp = compare(corpus, jobs=jobs, backend=backend)
+        cmp = compare(corpus, options=options, jobs=jobs, backend=backend)
     click.echo(str(cmp.save(target, fmt)))
 
 
 @cli.command()
 @_input_options
+@_analysis_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="Output format.")
-@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Worker processes.")
 @_fail_cleanly
-def score(paths, outlets, strict, example, fmt, jobs, **columns) -> None:
+def score(paths, outlets, strict, example, fmt, jobs, frames_file, frame_model, actors_file,
+          **columns) -> None:
     """Print per-article scores."""
     from .analyze import analyze_all
     from .scores import score_rows
 
+    options = _options(frames_file, frame_model, actors_file)
     corpus = _load(paths, outlets, strict, example, **columns)
-    rows = score_rows(analyze_all(corpus, jobs=jobs))
+    rows = score_rows(analyze_all(corpus, options=options, jobs=jobs))
     if fmt == "json":
         import json
 
@@ -164,12 +196,19 @@ def score(paths, outlets, strict, example, fmt, jobs, **columns) -> None:
         _print_table(rows)
 
 
+#: The columns of `score --format table` (the terminal is narrow; CSV/JSON have them all).
+TABLE_COLUMNS = (
+    "id", "outlet", "words", "compound_mean", "negative_share", "positive_share", "tone",
+    "frame_conflict", "frame_economic", "primary_policy_frame",
+)
+
+
 def _print_table(rows: list[dict]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(show_lines=False)
-    columns = [c for c in rows[0] if c not in {"title", "skipped_reason"}]
+    table = Table(show_lines=False, caption="all columns: --format csv or json")
+    columns = [c for c in TABLE_COLUMNS if c in rows[0]]
     for column in columns:
         table.add_column(column, justify="right" if isinstance(rows[0][column], (int, float)) else "left")
     for row in rows:
@@ -181,7 +220,7 @@ def _cell(value) -> str:
     if value is None:
         return "–"
     if isinstance(value, float):
-        return f"{value:+.3f}" if -1.0 <= value <= 1.0 else f"{value:.1f}"
+        return f"{value:.3f}"
     return str(value)
 
 
@@ -197,6 +236,30 @@ def inspect(paths, outlets, strict, example, lines, **columns) -> None:
     corpus = _load(paths, outlets, strict, example, **columns)
     for line in inspect_lines(corpus, n_lines=lines):
         click.echo(line)
+
+
+@cli.command("train-frames")
+@click.argument("labelled", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(),
+              help="Folder to write the model to (model.json + arrays.npz; no pickle).")
+@click.option("--text-column", help="Column holding the text (default: text/body/content).")
+@click.option("--label-columns", help="Comma-separated 0/1 frame columns (default: all others).")
+@click.option("--label-column", help="One column of frame names (';'-separated for several).")
+@click.option("--cv", type=int, default=5, show_default=True, help="Cross-validation folds.")
+@_fail_cleanly
+def train_frames(labelled, output, text_column, label_columns, label_column, cv) -> None:
+    """Train a frame classifier on LABELLED.csv; print cross-validated scores; save it."""
+    from .framing import train_frame_classifier
+
+    result = train_frame_classifier(
+        labelled,
+        text_column=text_column,
+        label_columns=label_columns.split(",") if label_columns else None,
+        label_column=label_column,
+        cv=cv,
+    )
+    click.echo(result.table())
+    click.echo(str(result.model.save(output)))
 
 
 def main() -> None:

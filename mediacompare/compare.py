@@ -21,8 +21,15 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
+    from .actors.outlets import ActorComparison
     from .contrast import DistinctiveTerm
+    from .outlet_stats import MetricStatistics
+    from .stats import Distinguishability
     from .vectorize import StoryVerdict
+
+#: Pairwise word-choice tables grow with the square of the outlets; beyond this many outlets
+#: only each-against-the-rest is computed.
+MAX_PAIRWISE_OUTLETS = 10
 
 __all__ = ["OutletProfile", "Similarity", "RunInfo", "Comparison", "compare"]
 
@@ -85,6 +92,10 @@ class Comparison:
     problems: tuple[InputProblem, ...]
     info: RunInfo
     notes: tuple[str, ...] = field(default=())
+    tone_stats: MetricStatistics | None = None
+    frame_stats: MetricStatistics | None = None
+    actors: ActorComparison | None = None
+    distinguishability: tuple[Distinguishability, ...] = ()
 
     # ------------------------------------------------------------------ lookups
     @property
@@ -255,6 +266,7 @@ def compare(
     backend: str = "auto",
     top_terms: int = 15,
     min_term_count: int = 2,
+    seed: int = 0,
     progress=None,
 ) -> Comparison:
     """Compare articles by outlet: tone, word choice and similarity.
@@ -269,6 +281,8 @@ def compare(
         Distinctive terms kept per outlet.
     min_term_count : int
         A term must occur at least this often in an outlet to count as distinctive of it.
+    seed : int
+        Seed of every resampling (bootstrap intervals, permutation tests): same seed, same report.
 
     Returns
     -------
@@ -286,8 +300,16 @@ def compare(
     >>> cmp.profile("Right").compound_mean < cmp.profile("Left").compound_mean
     True
     """
+    from .actors.outlets import compare_actors
     from .contrast import distinctive_terms, pairwise_distinctive_terms
-    from .vectorize import TermCountTfidf, article_similarity, outlet_similarity, story_verdict
+    from .stats import distinguishability
+    from .vectorize import (
+        TermCountTfidf,
+        article_similarity,
+        outlet_similarity,
+        story_similarity,
+        story_verdict,
+    )
 
     analyses, problems = _as_analyses(data, options, jobs, backend, progress)
     if not analyses:
@@ -315,7 +337,7 @@ def compare(
     )
     pairwise = pairwise_distinctive_terms(
         {n: counts_by_outlet[n] for n in scored_names}, top=top_terms, min_count=min_term_count
-    ) if len(scored_names) > 2 else {}
+    ) if 2 < len(scored_names) <= MAX_PAIRWISE_OUTLETS else {}
     if len(names) < 2:
         notes.append(
             f"Only one outlet ({names[0]}): this is a profile; comparison needs articles "
@@ -333,7 +355,11 @@ def compare(
         matrix = vectorizer.fit_transform([a.term_counts for a in scored])
         sims = article_similarity(matrix)
         outlet_names, outlet_sims = outlet_similarity(matrix, [a.article.outlet for a in scored])
-        verdict = story_verdict(sims, [a.article.outlet for a in scored])
+        # The verdict uses the statistic its thresholds were calibrated on (sublinear TF cosine,
+        # no IDF: stable for two articles as for thousands); TF-IDF feeds the heatmaps.
+        verdict = story_verdict(
+            story_similarity([a.term_counts for a in scored]), [a.article.outlet for a in scored]
+        )
         ids = tuple(a.article.id for a in scored)
     else:
         sims, outlet_names, outlet_sims, ids = np.zeros((0, 0)), (), np.zeros((0, 0)), ()
@@ -345,8 +371,24 @@ def compare(
         outlets=outlet_sims,
         verdict=verdict,
     )
+    tone_stats = _tone_statistics(scored, seed=seed)
+    frame_stats = _frame_statistics(scored, seed=seed)
+    actors = compare_actors(scored, seed=seed)
+    pairs = (
+        tuple(
+            distinguishability(
+                matrix, [a.article.outlet for a in scored], a, b,
+                feature_names=vectorizer.get_feature_names_out(), seed=seed,
+            )
+            for i, a in enumerate(scored_names)
+            for b in scored_names[i + 1 :]
+        )
+        if len(scored_names) >= 2
+        else ()
+    )
     info = _run_info(
-        {"top_terms": top_terms, "min_term_count": min_term_count, "jobs": jobs, "backend": backend}
+        {"top_terms": top_terms, "min_term_count": min_term_count, "jobs": jobs,
+         "backend": backend, "seed": seed}
     )
     return Comparison(
         analyses=analyses,
@@ -356,7 +398,77 @@ def compare(
         problems=problems,
         info=info,
         notes=tuple(notes),
+        tone_stats=tone_stats,
+        frame_stats=frame_stats,
+        actors=actors,
+        distinguishability=pairs,
     )
+
+
+#: Tone metrics tested between outlets, with the sentence-level indicator behind each.
+TONE_METRICS = {
+    "compound_mean": lambda s: s.compound,
+    "negative_share": lambda s: float(s.compound <= -0.05),
+    "positive_share": lambda s: float(s.compound >= 0.05),
+    "tone": None,
+}
+
+
+def _tone_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricStatistics:
+    from .outlet_stats import metric_statistics
+
+    values: dict[str, dict[str, list[float]]] = {m: {} for m in TONE_METRICS}
+    sentence_values: dict[str, dict[str, list[list[float]]]] = {
+        m: {} for m, f in TONE_METRICS.items() if f
+    }
+    for a in scored:
+        outlet, s = a.article.outlet, a.sentiment
+        article_values = {
+            "compound_mean": s.compound_mean,
+            "negative_share": s.negative_share,
+            "positive_share": s.positive_share,
+            "tone": s.tone.tone,
+        }
+        for metric, per_sentence in TONE_METRICS.items():
+            values[metric].setdefault(outlet, []).append(article_values[metric])
+            if per_sentence:
+                sentence_values[metric].setdefault(outlet, []).append(
+                    [per_sentence(x) for x in a.sentence_sentiment]
+                )
+    return metric_statistics(values, sentence_values=sentence_values, seed=seed)
+
+
+def _frame_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricStatistics:
+    """Per outlet: mean generic-frame scores and prevalence, policy/custom shares, model scores."""
+    from .outlet_stats import metric_statistics
+
+    values: dict[str, dict[str, list[float]]] = {}
+
+    def add(metric: str, outlet: str, value: float) -> None:
+        values.setdefault(metric, {}).setdefault(outlet, []).append(float(value))
+
+    for a in scored:
+        outlet, frames = a.article.outlet, a.frames
+        if frames is not None:
+            for name, g in frames.generic.items():
+                add(f"generic.{name}", outlet, g.score)
+                add(f"generic.{name}.present", outlet, g.present)
+            for name, p in frames.policy.items():
+                add(f"policy.{name}", outlet, p.share)
+            for name, c in frames.custom.items():
+                add(f"custom.{name}", outlet, c.share)
+                add(f"custom.{name}.present", outlet, c.present)
+        for name, probability in a.frame_model_scores.items():
+            add(f"model.{name}", outlet, probability)
+    policy_used = {
+        m for m, by_outlet in values.items()
+        if m.startswith("policy.") and any(any(v) for v in by_outlet.values())
+    }
+    tested = {
+        m for m in values
+        if not m.endswith(".present") and (not m.startswith("policy.") or m in policy_used)
+    }
+    return metric_statistics(values, tested=tested, seed=seed)
 
 
 def _with_terms(profile: OutletProfile, terms: Sequence[DistinctiveTerm]) -> OutletProfile:

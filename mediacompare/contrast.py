@@ -43,19 +43,20 @@ Examples
 
 from __future__ import annotations
 
-import math
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from numbers import Real
 
 import numpy as np
 
 __all__ = [
-    "DistinctiveTerm",
-    "log_odds",
-    "distinctive_terms",
-    "pairwise_distinctive_terms",
     "DEFAULT_ALPHA0",
+    "DistinctiveTerm",
+    "distinctive_terms",
+    "log_odds",
+    "pairwise_distinctive_terms",
 ]
 
 #: Prior mass per n-gram order (see the module docstring for why this size).
@@ -142,56 +143,104 @@ def _rate(count: np.ndarray, words: float) -> np.ndarray:
     return count * 1000.0 / words if words > 0 else np.zeros_like(count, dtype=np.float64)
 
 
-def _validated(counts: Mapping[str, float], what: str) -> dict[str, int]:
+def _arrays(counts: Mapping[str, float], what: str) -> tuple[list[str], np.ndarray]:
+    """Terms and positive counts of a mapping, validated with array operations."""
     if not isinstance(counts, Mapping):
         raise TypeError(f"{what} must be a mapping of term -> count, got {type(counts).__name__}")
-    out = {}
-    for term, c in counts.items():
-        if not isinstance(term, str) or isinstance(c, bool) or not isinstance(c, (int, np.integer, float)):
-            raise TypeError(f"{what}: expected str -> int, got {term!r} -> {c!r}")
-        if c < 0 or not math.isfinite(c):
-            raise ValueError(f"{what}: count of {term!r} must be >= 0, got {c!r}")
-        if c:
-            out[term] = int(c) if float(c).is_integer() else c
-    return out
-
-
-def _terms(
-    vocab: Sequence[str],
-    idx: np.ndarray,
-    y_i: np.ndarray,
-    y_j: np.ndarray,
-    delta: np.ndarray,
-    variance: np.ndarray,
-    z: np.ndarray,
-    words_i: float,
-    words_j: float,
-) -> list[DistinctiveTerm]:
-    rate_i, rate_j = _rate(y_i, words_i), _rate(y_j, words_j)
-    return [
-        DistinctiveTerm(
-            term=vocab[k],
-            z=float(z[n]),
-            delta=float(delta[n]),
-            variance=float(variance[n]),
-            count=int(y_i[n]),
-            count_other=int(y_j[n]),
-            rate=float(rate_i[n]),
-            rate_other=float(rate_j[n]),
+    terms = list(counts.keys())
+    try:
+        values = np.fromiter(counts.values(), dtype=np.float64, count=len(terms))
+    except (TypeError, ValueError):
+        bad = next(
+            (t, c) for t, c in counts.items() if isinstance(c, bool) or not isinstance(c, Real)
         )
-        for n, k in enumerate(idx)
-    ]
+        raise TypeError(f"{what}: expected str -> int, got {bad[0]!r} -> {bad[1]!r}") from None
+    invalid = (values < 0) | ~np.isfinite(values)
+    if invalid.any():
+        k = int(np.flatnonzero(invalid)[0])
+        raise ValueError(f"{what}: count of {terms[k]!r} must be >= 0, got {values[k]!r}")
+    if not all(isinstance(t, str) for t in terms):
+        bad = next(t for t in terms if not isinstance(t, str))
+        raise TypeError(f"{what}: expected str -> int, got term {bad!r}")
+    keep = values > 0
+    if not keep.all():
+        terms = [t for t, k in zip(terms, keep) if k]
+        values = values[keep]
+    return terms, values
 
 
-def _ranked(terms: list[DistinctiveTerm]) -> list[DistinctiveTerm]:
-    return sorted(terms, key=lambda t: (-t.z, t.term))
+def _validated(counts: Mapping[str, float], what: str) -> dict[str, float]:
+    terms, values = _arrays(counts, what)
+    return dict(zip(terms, values.tolist()))
+
+
+class _Ranked(Sequence[DistinctiveTerm]):
+    """Terms ranked by z descending, then term, built into records only when looked at.
+
+    A one-vs-rest contrast over a large corpus has tens of thousands of positive terms of which
+    a report shows fifteen; ranking is done on arrays and records are made lazily. ``vocab``
+    must be sorted, so that a smaller index means an alphabetically earlier term.
+    """
+
+    def __init__(
+        self,
+        vocab: Sequence[str],
+        idx: np.ndarray,
+        y_i: np.ndarray,
+        y_j: np.ndarray,
+        delta: np.ndarray,
+        variance: np.ndarray,
+        z: np.ndarray,
+        words_i: float,
+        words_j: float,
+    ) -> None:
+        self._vocab, self._idx = vocab, idx
+        self._y_i, self._y_j = y_i, y_j
+        self._delta, self._variance, self._z = delta, variance, z
+        self._rate_i, self._rate_j = _rate(y_i, words_i), _rate(y_j, words_j)
+        self._order = np.lexsort((idx, -z))
+        self._made: dict[int, DistinctiveTerm] = {}
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    def __getitem__(self, n):  # type: ignore[override]
+        if isinstance(n, slice):
+            return [self[k] for k in range(*n.indices(len(self)))]
+        if n < 0:
+            n += len(self)
+        term = self._made.get(n)
+        if term is None:
+            k = self._order[n]
+            term = self._made[n] = DistinctiveTerm(
+                term=self._vocab[self._idx[k]],
+                z=float(self._z[k]),
+                delta=float(self._delta[k]),
+                variance=float(self._variance[k]),
+                count=int(self._y_i[k]),
+                count_other=int(self._y_j[k]),
+                rate=float(self._rate_i[k]),
+                rate_other=float(self._rate_j[k]),
+            )
+        return term
 
 
 ResidualZ = Callable[[DistinctiveTerm, DistinctiveTerm], float]
 
 
+def _first(terms: Sequence[DistinctiveTerm], top: int, dropped: set[str]) -> list[DistinctiveTerm]:
+    shown: list[DistinctiveTerm] = []
+    for n in range(len(terms)):
+        if len(shown) >= top:
+            break
+        t = terms[n]
+        if t.term not in dropped:
+            shown.append(t)
+    return shown
+
+
 def _top(
-    terms: list[DistinctiveTerm], top: int, min_count: int, residual_z: ResidualZ | None
+    terms: Sequence[DistinctiveTerm], top: int, min_count: int, residual_z: ResidualZ | None
 ) -> tuple[DistinctiveTerm, ...]:
     """Best ``top`` of the ranked ``terms``, without unigrams explained by a listed bigram.
 
@@ -201,11 +250,11 @@ def _top(
     distinctive (``residual_z(unigram, bigram) <= 0``). A unigram whose phrase did not make the
     list stays, so the word is not lost.
     """
-    if residual_z is None:
-        return tuple(terms[:top])
     dropped: set[str] = set()
     while True:
-        shown = [t for t in terms if t.term not in dropped][:top]
+        shown = _first(terms, top, dropped)
+        if residual_z is None:
+            return tuple(shown)
         phrase: dict[str, DistinctiveTerm] = {}
         for t in shown:
             if t.is_bigram:
@@ -258,8 +307,8 @@ def log_odds(
 
     Examples
     --------
-    >>> terms = log_odds({"war": 5, "peace": 1}, {"war": 2, "peace": 4}, prior={"war": 3, "peace": 1},
-    ...                  alpha0=4)
+    >>> i, j = {"war": 5, "peace": 1}, {"war": 2, "peace": 4}
+    >>> terms = log_odds(i, j, prior={"war": 3, "peace": 1}, alpha0=4)
     >>> [(t.term, round(t.delta, 4), round(t.z, 4)) for t in terms]
     [('war', 1.3863, 2.4317), ('peace', -1.3863, -1.6569)]
     """
@@ -281,9 +330,7 @@ def log_odds(
         bg_orders = _orders(list(bg))
         bg_values = np.fromiter(bg.values(), dtype=np.float64, count=len(bg))
         order_sums = np.bincount(bg_orders, weights=bg_values, minlength=int(orders.max()) + 1)
-        share = np.array(
-            [bg[t] / order_sums[o] if t in bg else 0.0 for t, o in zip(vocab, orders)]
-        )
+        share = np.array([bg[t] / order_sums[o] if t in bg else 0.0 for t, o in zip(vocab, orders)])
         alpha = np.where(share > 0, alpha0 * share, ALPHA_FLOOR)
         missing = np.bincount(orders, weights=(share == 0) * ALPHA_FLOOR, minlength=len(order_sums))
         a0 = (np.where(order_sums > 0, alpha0, 0.0) + missing)[orders]
@@ -292,7 +339,7 @@ def log_odds(
     delta, variance, z = _log_odds_arrays(y_i, y_j, alpha, n_i, n_j, a0)
     wi = _words(ci) if words_i is None else words_i
     wj = _words(cj) if words_j is None else words_j
-    return _ranked(_terms(vocab, np.arange(len(vocab)), y_i, y_j, delta, variance, z, wi, wj))
+    return list(_Ranked(vocab, np.arange(len(vocab)), y_i, y_j, delta, variance, z, wi, wj))
 
 
 class _Table:
@@ -304,55 +351,62 @@ class _Table:
         if not alpha0 > 0:
             raise ValueError(f"alpha0 must be > 0, got {alpha0!r}")
         self.names = sorted(counts_by_group)
-        groups = [_validated(counts_by_group[g], f"counts of {g!r}") for g in self.names]
-        self.vocab = sorted(set().union(*groups)) if groups else []
-        self.index = index = {t: k for k, t in enumerate(self.vocab)}
+        parts = [_arrays(counts_by_group[g], f"counts of {g!r}") for g in self.names]
+        self.vocab: list[str] = sorted(set().union(*(terms for terms, _ in parts)))
+        index = {t: k for k, t in enumerate(self.vocab)}
+        cols = np.fromiter(
+            (index[t] for terms, _ in parts for t in terms),
+            dtype=np.int64,
+            count=sum(len(terms) for terms, _ in parts),
+        )
         self.orders = _orders(self.vocab)
-        rows, cols, vals = [], [], []
-        for g, counts in enumerate(groups):
-            for t, c in counts.items():
-                rows.append(g)
-                cols.append(index[t])
-                vals.append(float(c))
-        self.matrix = sp.csr_matrix((vals, (rows, cols)), shape=(len(groups), len(self.vocab)))
+        rows = np.repeat(np.arange(len(parts)), [len(terms) for terms, _ in parts])
+        vals = np.concatenate([v for _, v in parts]) if parts else np.zeros(0)
+        self.matrix = sp.csr_matrix((vals, (rows, cols)), shape=(len(parts), len(self.vocab)))
+        self.matrix.sort_indices()
         self.pooled = np.asarray(self.matrix.sum(axis=0)).ravel()
         n_orders = int(self.orders.max(initial=0)) + 1
-        self.totals = np.vstack(
-            [np.bincount(self.orders, weights=self.row(g), minlength=n_orders) for g in range(len(groups))]
-        ) if groups else np.zeros((0, n_orders))
+        self.totals = np.zeros((len(parts), n_orders))
+        for g in range(len(parts)):
+            c, v = self.sparse_row(g)
+            self.totals[g] = np.bincount(self.orders[c], weights=v, minlength=n_orders)
         pooled_totals = self.totals.sum(axis=0)
         with np.errstate(divide="ignore", invalid="ignore"):
             self.alpha = alpha0 * self.pooled / pooled_totals[self.orders]
         self.alpha0 = float(alpha0)
-        self.words = [_words(c) for c in groups]
+        self.words = self.totals[:, 0].tolist()  # unigram totals
 
-    def row(self, g: int) -> np.ndarray:
-        return self.matrix.getrow(g).toarray().ravel()
+    def sparse_row(self, g: int) -> tuple[np.ndarray, np.ndarray]:
+        """Column indices (sorted) and counts of group ``g``."""
+        start, end = self.matrix.indptr[g], self.matrix.indptr[g + 1]
+        return self.matrix.indices[start:end], self.matrix.data[start:end]
 
     def contrast(
-        self, y_i: np.ndarray, y_j: np.ndarray, totals_i: np.ndarray, totals_j: np.ndarray, idx: np.ndarray
+        self,
+        y_i: np.ndarray,
+        y_j: np.ndarray,
+        totals_i: np.ndarray,
+        totals_j: np.ndarray,
+        idx: np.ndarray,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """δ, σ², z for the terms ``idx`` with counts ``y_i``, ``y_j`` (aligned with ``idx``)."""
         o = self.orders[idx]
         a0 = np.full(len(idx), self.alpha0)
-        return _log_odds_arrays(y_i[idx], y_j[idx], self.alpha[idx], totals_i[o], totals_j[o], a0)
+        return _log_odds_arrays(y_i, y_j, self.alpha[idx], totals_i[o], totals_j[o], a0)
 
     def residual_z(self, totals_i: np.ndarray, totals_j: np.ndarray) -> ResidualZ:
         """z of a unigram's occurrences outside a bigram (same prior and totals)."""
 
         def z(unigram: DistinctiveTerm, bigram: DistinctiveTerm) -> float:
-            k = np.array([self.index[unigram.term]])
-            y_i = np.zeros(len(self.vocab))
-            y_j = np.zeros(len(self.vocab))
-            y_i[k] = unigram.count - bigram.count
-            y_j[k] = max(unigram.count_other - bigram.count_other, 0)
+            k = np.array([bisect_left(self.vocab, unigram.term)])
+            y_i = np.array([unigram.count - bigram.count], dtype=np.float64)
+            y_j = np.array([max(unigram.count_other - bigram.count_other, 0)], dtype=np.float64)
             return float(self.contrast(y_i, y_j, totals_i, totals_j, k)[2][0])
 
         return z
 
 
-def _word_totals(
-    table: _Table, word_counts: Mapping[str, int] | None
-) -> list[float]:
+def _word_totals(table: _Table, word_counts: Mapping[str, int] | None) -> list[float]:
     if word_counts is None:
         return [float(w) for w in table.words]
     return [float(word_counts.get(name, w)) for name, w in zip(table.names, table.words)]
@@ -404,17 +458,26 @@ def distinctive_terms(
     floor = max(min_count, 1)
     result: dict[str, tuple[DistinctiveTerm, ...]] = {}
     for g, name in enumerate(table.names):
-        y_i = table.row(g)
-        y_j = table.pooled - y_i
-        idx = np.flatnonzero(y_i >= floor)
-        delta, variance, z = table.contrast(y_i, y_j, table.totals[g], grand - table.totals[g], idx)
+        cols, counts = table.sparse_row(g)
+        mask = counts >= floor
+        idx, y_i = cols[mask], counts[mask]
+        y_j = table.pooled[idx] - y_i
+        rest = grand - table.totals[g]
+        delta, variance, z = table.contrast(y_i, y_j, table.totals[g], rest, idx)
         keep = z > 0
-        idx, delta, variance, z = idx[keep], delta[keep], variance[keep], z[keep]
-        terms = _terms(
-            table.vocab, idx, y_i[idx], y_j[idx], delta, variance, z, words[g], sum(words) - words[g]
+        terms = _Ranked(
+            table.vocab,
+            idx[keep],
+            y_i[keep],
+            y_j[keep],
+            delta[keep],
+            variance[keep],
+            z[keep],
+            words[g],
+            sum(words) - words[g],
         )
-        residual = table.residual_z(table.totals[g], grand - table.totals[g]) if collapse_subsumed else None
-        result[name] = _top(_ranked(terms), top, floor, residual)
+        residual = table.residual_z(table.totals[g], rest) if collapse_subsumed else None
+        result[name] = _top(terms, top, floor, residual)
     return result
 
 
@@ -442,8 +505,14 @@ def pairwise_distinctive_terms(
     --------
     >>> pairs = pairwise_distinctive_terms(
     ...     {"A": {"war": 6, "talks": 1}, "B": {"war": 1, "talks": 6}, "C": {"aid": 5}}, top=1)
-    >>> [(k, v[0].term) for k, v in pairs.items() if v]
-    [(('A', 'B'), 'war'), (('A', 'C'), 'war'), (('B', 'A'), 'talks'), (('B', 'C'), 'talks'), (('C', 'A'), 'aid'), (('C', 'B'), 'aid')]
+    >>> for key, terms in pairs.items():
+    ...     print(key, [t.term for t in terms])
+    ('A', 'B') ['war']
+    ('A', 'C') ['war']
+    ('B', 'A') ['talks']
+    ('B', 'C') ['talks']
+    ('C', 'A') ['aid']
+    ('C', 'B') ['aid']
     """
     names = sorted(counts_by_group)
     if len(names) < 2:
@@ -453,16 +522,30 @@ def pairwise_distinctive_terms(
     found: dict[tuple[str, str], tuple[DistinctiveTerm, ...]] = {}
     floor = max(min_count, 1)
     for a, b in combinations(range(len(table.names)), 2):
-        y_a, y_b = table.row(a), table.row(b)
-        idx = np.flatnonzero((y_a > 0) | (y_b > 0))
+        (cols_a, counts_a), (cols_b, counts_b) = table.sparse_row(a), table.sparse_row(b)
+        idx = np.concatenate((cols_a, cols_b))
+        idx.sort(kind="stable")  # two sorted runs: merge-like and fast
+        idx = idx[np.r_[True, idx[1:] != idx[:-1]]] if len(idx) else idx
+        y_a = np.zeros(len(idx))
+        y_b = np.zeros(len(idx))
+        y_a[np.searchsorted(idx, cols_a)] = counts_a
+        y_b[np.searchsorted(idx, cols_b)] = counts_b
         delta, variance, z = table.contrast(y_a, y_b, table.totals[a], table.totals[b], idx)
         for (f, o), sign, y_f, y_o in (((a, b), 1.0, y_a, y_b), ((b, a), -1.0, y_b, y_a)):
-            keep = (sign * z > 0) & (y_f[idx] >= floor)
-            k = idx[keep]
-            terms = _terms(
-                table.vocab, k, y_f[k], y_o[k], sign * delta[keep], variance[keep], sign * z[keep],
-                words[f], words[o],
+            keep = (sign * z > 0) & (y_f >= floor)
+            terms = _Ranked(
+                table.vocab,
+                idx[keep],
+                y_f[keep],
+                y_o[keep],
+                sign * delta[keep],
+                variance[keep],
+                sign * z[keep],
+                words[f],
+                words[o],
             )
-            residual = table.residual_z(table.totals[f], table.totals[o]) if collapse_subsumed else None
-            found[(table.names[f], table.names[o])] = _top(_ranked(terms), top, floor, residual)
+            residual = (
+                table.residual_z(table.totals[f], table.totals[o]) if collapse_subsumed else None
+            )
+            found[(table.names[f], table.names[o])] = _top(terms, top, floor, residual)
     return {key: found[key] for key in sorted(found)}

@@ -9,8 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
-from typing import overload
+from typing import TYPE_CHECKING, overload
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .actors import ActorMention
+    from .framing import ArticleFrames
+    from .quantities import Quantity
+    from .quotes import Quote
+    from .style import StyleProfile
 
 
 @dataclass(frozen=True)
@@ -180,8 +186,19 @@ class ArticleSentiment:
     headline_compound: float | None = None
 
 
-def _frozen_mapping(mapping: Mapping[str, int]) -> Mapping[str, int]:
-    return MappingProxyType(dict(mapping))
+@dataclass(frozen=True)
+class TargetSentiment:
+    """How a sentence treats one actor mention: label in {-1, 0, 1} and class probabilities."""
+
+    label: int
+    negative: float
+    neutral: float
+    positive: float
+
+    @property
+    def score(self) -> float:
+        """Expected polarity, ``positive - negative`` (−1..1)."""
+        return self.positive - self.negative
 
 
 @dataclass(frozen=True)
@@ -189,7 +206,8 @@ class ArticleAnalysis:
     """Everything computed from one article alone (no corpus-level information).
 
     ``term_counts`` (unigram and bigram counts) are the mergeable partial that ``compare``
-    needs for TF-IDF and log-odds, so compare can run after a map-reduce.
+    needs for TF-IDF and log-odds, so compare can run after a map-reduce. ``actor_sentiment``
+    is aligned with ``actors`` (one target-sentiment prediction per mention).
     """
 
     article: Article
@@ -199,6 +217,14 @@ class ArticleAnalysis:
     term_counts: Mapping[str, int] = field(default_factory=dict)
     word_count: int = 0
     skipped_reason: str | None = None
+    frames: ArticleFrames | None = None
+    frame_model_scores: Mapping[str, float] = field(default_factory=dict)
+    actors: tuple[ActorMention, ...] = ()
+    actor_sentiment: tuple[TargetSentiment, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    headline_quotes: tuple[Quote, ...] = ()
+    style: StyleProfile | None = None
+    quantities: tuple[Quantity, ...] = ()
 
     @property
     def scored(self) -> bool:

@@ -40,10 +40,27 @@ def score_rows(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, object]]:
                 "tone": s.tone.tone if s else None,
                 "polarity": s.tone.polarity if s else None,
                 "headline_compound": s.headline_compound if s else None,
+                **_frame_columns(a),
                 "skipped_reason": a.skipped_reason,
             }
         )
     return rows
+
+
+def _frame_columns(a: ArticleAnalysis) -> dict[str, object]:
+    """Generic frame scores, the primary policy frame, custom and trained-model frames."""
+    from .framing import GENERIC_FRAMES
+
+    frames = a.frames
+    columns: dict[str, object] = {
+        f"frame_{name}": frames.generic[name].score if frames else None for name in GENERIC_FRAMES
+    }
+    columns["primary_policy_frame"] = frames.primary_policy if frames else None
+    for name, custom in sorted(frames.custom.items()) if frames else ():
+        columns[f"custom_{name}"] = custom.share
+    for name, probability in sorted(a.frame_model_scores.items()):
+        columns[f"model_{name}"] = probability
+    return columns
 
 
 def inspect_lines(corpus: Corpus, n_lines: int = 3) -> Iterator[str]:

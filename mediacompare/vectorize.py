@@ -1,4 +1,4 @@
-"""Vectorisation and similarity: TF-IDF over per-article term counts, cosine similarity, story verdict.
+"""Vectorisation and similarity: TF-IDF over term counts, cosine similarity, story verdict.
 
 Everything here starts from the mergeable per-article partial ``term_counts`` (unigram and
 bigram counts from :func:`mediacompare.text.ngram_counts`); nothing re-tokenises text.
@@ -43,14 +43,14 @@ if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
 
 __all__ = [
+    "DIFFERENT_STORIES_THRESHOLD",
+    "SAME_STORY_THRESHOLD",
+    "StoryVerdict",
     "TermCountTfidf",
     "article_similarity",
     "outlet_similarity",
     "story_similarity",
-    "StoryVerdict",
     "story_verdict",
-    "SAME_STORY_THRESHOLD",
-    "DIFFERENT_STORIES_THRESHOLD",
 ]
 
 #: Mean cross-outlet story similarity at or above which articles read as the same story:
@@ -69,8 +69,9 @@ DIFFERENT_STORIES_THRESHOLD = 0.085
 
 def _as_count_mappings(X: Iterable[Any], what: str = "X") -> list[Mapping[str, float]]:
     """Accept mappings (or objects with ``.term_counts``, e.g. ArticleAnalysis); validate counts."""
+    # ValueError (not TypeError) for bad documents, as scikit-learn's text vectorizers raise.
     if isinstance(X, (str, bytes, Mapping)):
-        raise ValueError(
+        raise ValueError(  # noqa: TRY004
             f"{what} must be a sequence of term-count mappings (one per article), "
             f"got a single {type(X).__name__}"
         )
@@ -78,13 +79,15 @@ def _as_count_mappings(X: Iterable[Any], what: str = "X") -> list[Mapping[str, f
     for i, doc in enumerate(X):
         doc = getattr(doc, "term_counts", doc)
         if not isinstance(doc, Mapping):
-            raise ValueError(
+            raise ValueError(  # noqa: TRY004
                 f"{what}[{i}] is a {type(doc).__name__}; expected a mapping of term -> count "
                 "(e.g. ArticleAnalysis.term_counts or text.ngram_counts(...))"
             )
         for term, count in doc.items():
             if not isinstance(count, Real) or not math.isfinite(count) or count < 0:
-                raise ValueError(f"{what}[{i}]: count of {term!r} must be a finite number >= 0, got {count!r}")
+                raise ValueError(
+                    f"{what}[{i}]: count of {term!r} must be a finite number >= 0, got {count!r}"
+                )
         docs.append(doc)
     return docs
 
@@ -144,7 +147,7 @@ class TermCountTfidf(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None
         self.sublinear_tf = sublinear_tf
         self.norm = norm
 
-    def __sklearn_tags__(self):  # noqa: D105 - scikit-learn protocol
+    def __sklearn_tags__(self):
         tags = super().__sklearn_tags__()
         tags.input_tags.dict = True
         tags.input_tags.two_d_array = False
@@ -156,7 +159,7 @@ class TermCountTfidf(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None
             if min_df < 1:
                 raise ValueError(f"min_df must be an int >= 1 or a float in (0, 1], got {min_df!r}")
             return float(min_df)
-        if isinstance(min_df, Real) and 0.0 < min_df <= 1.0:
+        if isinstance(min_df, Real) and not isinstance(min_df, bool) and 0.0 < min_df <= 1.0:
             return float(min_df) * n_docs
         raise ValueError(f"min_df must be an int >= 1 or a float in (0, 1], got {min_df!r}")
 
@@ -190,7 +193,11 @@ class TermCountTfidf(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None
         if not kept:
             raise ValueError(
                 "no terms to vectorise: every document is empty"
-                + (f" after dropping terms in fewer than min_df={self.min_df!r} documents" if df else "")
+                + (
+                    f" after dropping terms in fewer than min_df={self.min_df!r} documents"
+                    if df
+                    else ""
+                )
             )
         self.vocabulary_ = {t: i for i, t in enumerate(kept)}
         self.feature_names_ = np.asarray(kept, dtype=object)
@@ -219,7 +226,11 @@ class TermCountTfidf(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None
                     data.append(float(count))
             indptr.append(len(indices))
         X = sp.csr_matrix(
-            (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+            (
+                np.asarray(data, dtype=np.float64),
+                np.asarray(indices, dtype=np.int64),
+                np.asarray(indptr),
+            ),
             shape=(len(docs), len(vocab)),
         )
         X.sort_indices()
@@ -381,8 +392,13 @@ class StoryVerdict:
 
 _MEANING = {
     "same story": "so they look like the same story",
-    "related coverage": "so they look like related coverage: the same subject, probably not the same event",
-    "different stories": "so they look like different stories, and differences in tone or wording may reflect the events rather than the outlets",
+    "related coverage": (
+        "so they look like related coverage: the same subject, probably not the same event"
+    ),
+    "different stories": (
+        "so they look like different stories, and differences in tone or wording may reflect "
+        "the events rather than the outlets"
+    ),
 }
 
 
@@ -428,7 +444,9 @@ def story_verdict(
     sim = np.asarray(sim, dtype=np.float64)
     k = len(outlets)
     if sim.shape != (k, k):
-        raise ValueError(f"similarity matrix has shape {sim.shape}, expected ({k}, {k}) for {k} outlets")
+        raise ValueError(
+            f"similarity matrix has shape {sim.shape}, expected ({k}, {k}) for {k} outlets"
+        )
     if not different <= same:
         raise ValueError(f"thresholds must satisfy different <= same, got {different} > {same}")
     if k < 2:
@@ -448,7 +466,13 @@ def story_verdict(
         i, j = i[cross], j[cross]
     score = float(sim[i, j].mean())
     pairs = int(i.size)
-    level = "same story" if score >= same else "different stories" if score < different else "related coverage"
+    level = (
+        "same story"
+        if score >= same
+        else "different stories"
+        if score < different
+        else "related coverage"
+    )
     whose = (
         f"all {k} articles come from one outlet; mean over {pairs} pair{'s' if pairs > 1 else ''}"
         if one_outlet

@@ -29,8 +29,11 @@ def test_log_odds_hand_computed_with_explicit_prior():
     #        var   = 1/(5+3) + 1/(2+3) = 1/8 + 1/5 = 0.325
     # peace: delta = log((1+1)/(6+4-1-1)) - log((4+1)/(6+4-4-1)) = log(2/8) - log(5/5) = -log 4
     #        var   = 1/(1+1) + 1/(4+1) = 0.7
-    terms = by_term(log_odds({"war": 5, "peace": 1}, {"war": 2, "peace": 4},
-                             prior={"war": 3, "peace": 1}, alpha0=4))
+    terms = by_term(
+        log_odds(
+            {"war": 5, "peace": 1}, {"war": 2, "peace": 4}, prior={"war": 3, "peace": 1}, alpha0=4
+        )
+    )
     war, peace = terms["war"], terms["peace"]
     assert war.delta == pytest.approx(math.log(4), abs=1e-9)
     assert war.variance == pytest.approx(0.325, abs=1e-9)
@@ -62,8 +65,11 @@ def test_unigrams_and_bigrams_are_separate_multinomials():
     # Adding bigrams leaves the unigram contrast unchanged (unigrams use unigram totals).
     uni_i, uni_j = {"war": 5, "peace": 1}, {"war": 2, "peace": 4}
     plain = by_term(log_odds(uni_i, uni_j, alpha0=12))
-    mixed = by_term(log_odds({**uni_i, "peace talks": 1, "war crimes": 7},
-                             {**uni_j, "peace talks": 3}, alpha0=12))
+    mixed = by_term(
+        log_odds(
+            {**uni_i, "peace talks": 1, "war crimes": 7}, {**uni_j, "peace talks": 3}, alpha0=12
+        )
+    )
     for term in ("war", "peace"):
         assert mixed[term].z == pytest.approx(plain[term].z, abs=1e-12)
     # The bigrams' own arithmetic: pooled "war crimes" 7, "peace talks" 4 (11 bigrams);
@@ -135,10 +141,26 @@ def test_validation():
 
 
 THREE = {
-    "Daily Planet": {"strike": 6, "attack": 4, "brutal": 3, "capital": 2, "deadly strikes": 2,
-                     "deadly": 2, "minister": 1, "talks": 1},
-    "Morning Star": {"talks": 5, "hopeful": 4, "progress": 3, "aid convoys": 2, "aid": 3,
-                     "convoys": 2, "capital": 2, "minister": 1},
+    "Daily Planet": {
+        "strike": 6,
+        "attack": 4,
+        "brutal": 3,
+        "capital": 2,
+        "deadly strikes": 2,
+        "deadly": 2,
+        "minister": 1,
+        "talks": 1,
+    },
+    "Morning Star": {
+        "talks": 5,
+        "hopeful": 4,
+        "progress": 3,
+        "aid convoys": 2,
+        "aid": 3,
+        "convoys": 2,
+        "capital": 2,
+        "minister": 1,
+    },
     "The Ledger": {"budget": 5, "capital": 1, "minister": 4, "tax": 3, "strike": 1, "talks": 1},
 }
 
@@ -157,7 +179,7 @@ def test_three_groups_one_vs_rest():
     # one-vs-rest: the other side is the pooled rest
     assert planet["strike"].count == 6 and planet["strike"].count_other == 1
     assert "budget" in by_term(list(result["The Ledger"]))
-    for name, terms in result.items():
+    for terms in result.values():
         assert all(t.z > 0 and t.count >= 2 for t in terms)
         assert [t.z for t in terms] == sorted((t.z for t in terms), reverse=True)
     # "capital" is shared about evenly: far weaker than the outlet's own words
@@ -208,8 +230,14 @@ def test_top_limits_length():
 
 
 def test_unigram_inside_listed_bigram_is_collapsed():
-    a = {"jake": 3, "sullivan": 3, "jake sullivan": 3, "missiles": 5, "long-range": 4,
-         "long-range missiles": 2}
+    a = {
+        "jake": 3,
+        "sullivan": 3,
+        "jake sullivan": 3,
+        "missiles": 5,
+        "long-range": 4,
+        "long-range missiles": 2,
+    }
     b = {"kremlin": 4, "scoffed": 3, "kremlin scoffed": 3, "missiles": 1}
     result = by_term(list(distinctive_terms({"A": a, "B": b}, top=10)["A"]))
     # "jake" and "sullivan" only ever occur in the phrase: the phrase stands for them.
@@ -224,6 +252,9 @@ def test_unigram_inside_listed_bigram_is_collapsed():
 def test_unigram_kept_when_its_phrase_is_not_listed():
     a = {"danilov": 3, "oleksiy danilov": 3, "pskov": 2}
     b = {"oleksiy danilov": 1, "kremlin": 6, "kremlin scoffed": 4}
-    terms = lambda top: [t.term for t in distinctive_terms({"A": a, "B": b}, top=top)["A"]]  # noqa: E731
+
+    def terms(top: int) -> list[str]:
+        return [t.term for t in distinctive_terms({"A": a, "B": b}, top=top)["A"]]
+
     assert terms(1) == ["danilov"]  # the phrase ranks lower and is not listed: keep the word
     assert terms(2) == ["oleksiy danilov", "pskov"]  # both would be listed: the phrase wins

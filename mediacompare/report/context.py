@@ -9,11 +9,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 from . import charts
+from .actors import actors_view
+from .frames import frames_view
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..compare import Comparison
@@ -107,6 +109,40 @@ class OutletView:
     terms: tuple[TermView, ...]
     most_negative: tuple[QuotedSentence, ...]
     most_positive: tuple[QuotedSentence, ...]
+    compound_ci: tuple[float, float] | None = None
+    compound_method: str = ""
+
+
+@dataclass(frozen=True)
+class DifferenceView:
+    """One tested difference between two outlets (or an outlet and the rest)."""
+
+    metric: str
+    a: str
+    b: str
+    diff: float
+    ci_low: float
+    ci_high: float
+    p: float
+    q: float
+    n_a: int
+    n_b: int
+    verdict: str
+    method: str
+
+
+@dataclass(frozen=True)
+class DistinguishView:
+    a: str
+    b: str
+    auc: float
+    auc_ci_low: float
+    auc_ci_high: float
+    null_95: float
+    p: float
+    top_a: str
+    top_b: str
+    note: str
 
 
 @dataclass(frozen=True)
@@ -140,6 +176,10 @@ class ReportContext:
     parameters: tuple[tuple[str, str], ...]
     created: str | None
     caveats: tuple[str, ...]
+    tone_differences: tuple[DifferenceView, ...] = ()
+    distinguishability: tuple[DistinguishView, ...] = ()
+    frames: Any = None
+    actors: Any = None
 
     @property
     def comparable(self) -> bool:
@@ -155,7 +195,7 @@ def _article_anchor(index: int) -> str:
     return f"art{index + 1}"
 
 
-def _sentence_anchor(article_index: int, sentence_index: int) -> str:
+def sentence_anchor(article_index: int, sentence_index: int) -> str:
     return f"art{article_index + 1}-s{sentence_index + 1}"
 
 
@@ -171,7 +211,7 @@ def _paragraphs(article_index: int, a: ArticleAnalysis) -> tuple[tuple[SentenceV
         score = a.sentence_sentiment[sentence.index].compound if a.sentence_sentiment else None
         paragraphs[-1].append(
             SentenceView(
-                anchor=_sentence_anchor(article_index, sentence.index),
+                anchor=sentence_anchor(article_index, sentence.index),
                 index=sentence.index,
                 text=sentence.text,
                 compound=score,
@@ -222,13 +262,43 @@ def _strongest(cmp: Comparison, outlet: str, sign: int) -> tuple[QuotedSentence,
     candidates.sort(key=lambda c: (c[0], c[1], c[2]))
     return tuple(
         QuotedSentence(
-            anchor=_sentence_anchor(i, idx),
+            anchor=sentence_anchor(i, idx),
             outlet=outlet,
             article_title=a.article.title or a.article.id,
             text=text,
             value=value,
         )
         for _, i, idx, a, text, value in candidates[:STRONGEST]
+    )
+
+
+def difference_views(differences) -> tuple[DifferenceView, ...]:
+    """Display records of :class:`mediacompare.stats.Difference` results (shared by sections)."""
+    return tuple(
+        DifferenceView(
+            d.metric.replace("_", " "), d.a, d.b, d.diff, d.ci_low, d.ci_high, d.p, d.q,
+            d.n_a, d.n_b, d.verdict, d.method,
+        )
+        for d in differences
+    )
+
+
+def _interval(stats, metric: str, outlet: str) -> tuple[tuple[float, float] | None, str]:
+    estimate = stats.estimate(metric, outlet) if stats else None
+    if estimate is None:
+        return None, ""
+    bounds = (estimate.ci_low, estimate.ci_high) if estimate.has_interval else None
+    return bounds, estimate.method
+
+
+def _distinguish_views(cmp: Comparison) -> tuple[DistinguishView, ...]:
+    return tuple(
+        DistinguishView(
+            d.a, d.b, d.auc, d.auc_ci_low, d.auc_ci_high, d.null_95, d.p,
+            ", ".join(t for t, _ in d.top_terms_a[:8]), ", ".join(t for t, _ in d.top_terms_b[:8]),
+            d.note,
+        )
+        for d in cmp.distinguishability
     )
 
 
@@ -275,6 +345,8 @@ def build_context(cmp: Comparison) -> ReportContext:
             terms=_term_views(p.distinctive_terms),
             most_negative=_strongest(cmp, p.name, -1),
             most_positive=_strongest(cmp, p.name, +1),
+            compound_ci=_interval(cmp.tone_stats, "compound_mean", p.name)[0],
+            compound_method=_interval(cmp.tone_stats, "compound_mean", p.name)[1],
         )
         for p in cmp.profiles
     )
@@ -320,6 +392,8 @@ def build_context(cmp: Comparison) -> ReportContext:
         ) if len(sim.outlet_names) > 1 else Markup(""),
         tone_chart=charts.bar_chart(
             labels, [p.compound_mean for p in scored_profiles],
+            lows=[(o.compound_ci or (math.nan,))[0] for o in outlet_views if o.n_scored],
+            highs=[(o.compound_ci or (math.nan, math.nan))[1] for o in outlet_views if o.n_scored],
             title="Mean sentence sentiment (VADER compound, −1 to +1)", domain=(-1.0, 1.0),
         ) if labels else Markup(""),
         tone_block_chart=charts.bar_chart(
@@ -334,4 +408,8 @@ def build_context(cmp: Comparison) -> ReportContext:
         parameters=tuple(sorted((k, str(v)) for k, v in cmp.info.parameters.items())),
         created=cmp.info.created,
         caveats=CAVEATS,
+        tone_differences=difference_views(cmp.tone_stats.differences if cmp.tone_stats else ()),
+        distinguishability=_distinguish_views(cmp),
+        frames=frames_view(cmp),
+        actors=actors_view(cmp),
     )

@@ -10,6 +10,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..contrast import DistinctiveTerm
     from ..model import ArticleAnalysis
 
+from .actors import article_actors_data, article_quotes_data, outlet_actors_data
+from .frames import article_frames_data
+
 __all__ = ["SCHEMA_VERSION", "report_data"]
 
 #: Bumped on any incompatible change of the JSON layout (new keys are compatible).
@@ -39,7 +42,97 @@ def _terms(terms: tuple[DistinctiveTerm, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def _article(a: ArticleAnalysis) -> dict[str, Any]:
+def estimate_data(estimate) -> dict[str, Any]:
+    """An :class:`~mediacompare.stats.Estimate` as JSON: value, ci_low, ci_high, n, method."""
+    if estimate is None:
+        return {"value": None, "ci_low": None, "ci_high": None, "n": 0, "method": "none"}
+    return {
+        "value": _num(estimate.value),
+        "ci_low": _num(estimate.ci_low),
+        "ci_high": _num(estimate.ci_high),
+        "n": estimate.n,
+        "method": estimate.method,
+    }
+
+
+def differences_data(differences) -> list[dict[str, Any]]:
+    """Tested differences as JSON records with ``p`` and ``q``."""
+    return [
+        {
+            "metric": d.metric,
+            "outlet": d.a,
+            "versus": d.b,
+            "mean_outlet": _num(d.mean_a),
+            "mean_versus": _num(d.mean_b),
+            "diff": _num(d.diff),
+            "ci_low": _num(d.ci_low),
+            "ci_high": _num(d.ci_high),
+            "p": _num(d.p),
+            "q": _num(d.q),
+            "n_outlet": d.n_a,
+            "n_versus": d.n_b,
+            "verdict": d.verdict,
+            "method": d.method,
+        }
+        for d in differences
+    ]
+
+
+def _outlet_sentiment(cmp: Comparison, p) -> dict[str, Any]:
+    stats = cmp.tone_stats
+    data = {
+        "compound_mean": _num(p.compound_mean),
+        "positive_share": _num(p.positive_share),
+        "neutral_share": _num(p.neutral_share),
+        "negative_share": _num(p.negative_share),
+        "tone": _num(p.tone),
+        "polarity": _num(p.polarity),
+    }
+    main = estimate_data(stats.estimate("compound_mean", p.name) if stats else None)
+    data.update(ci_low=main["ci_low"], ci_high=main["ci_high"], ci_method=main["method"])
+    if stats:
+        data["estimates"] = {m: estimate_data(stats.estimate(m, p.name)) for m in sorted(stats.estimates)}
+    return data
+
+
+def _distinguishability(cmp: Comparison) -> list[dict[str, Any]]:
+    return [
+        {
+            "outlet": d.a,
+            "versus": d.b,
+            "auc": _num(d.auc),
+            "auc_ci_low": _num(d.auc_ci_low),
+            "auc_ci_high": _num(d.auc_ci_high),
+            "null_mean": _num(d.null_mean),
+            "null_95": _num(d.null_95),
+            "p": _num(d.p),
+            "n_outlet": d.n_a,
+            "n_versus": d.n_b,
+            "top_terms_outlet": [t for t, _ in d.top_terms_a],
+            "top_terms_versus": [t for t, _ in d.top_terms_b],
+            "note": d.note,
+        }
+        for d in cmp.distinguishability
+    ]
+
+
+def _outlet_frames(cmp: Comparison, outlet: str) -> dict[str, Any]:
+    stats = cmp.frame_stats
+    if not stats:
+        return {}
+    result: dict[str, Any] = {}
+    for metric in sorted(stats.estimates):
+        family, _, rest = metric.partition(".")
+        name, _, suffix = rest.partition(".")
+        estimate = stats.estimate(metric, outlet)
+        if estimate is None:
+            continue
+        entry = result.setdefault(family, {}).setdefault(name, {})
+        entry["prevalence" if suffix == "present" else "mean"] = estimate_data(estimate)
+    return result
+
+
+def _article(a: ArticleAnalysis, index=None) -> dict[str, Any]:
     art, s = a.article, a.sentiment
     sentiment = None
     if s is not None:
@@ -87,6 +180,9 @@ def _article(a: ArticleAnalysis) -> dict[str, Any]:
         "skipped_reason": a.skipped_reason,
         "sentiment": sentiment,
         "sentences": sentences,
+        "frames": article_frames_data(a),
+        "actors": article_actors_data(a, index),
+        "quotes": article_quotes_data(a),
     }
 
 
@@ -114,19 +210,14 @@ def report_data(cmp: Comparison) -> dict[str, Any]:
                 "n_scored": p.n_scored,
                 "word_count": p.word_count,
                 "dates": list(p.dates),
-                "sentiment": {
-                    "compound_mean": _num(p.compound_mean),
-                    "positive_share": _num(p.positive_share),
-                    "neutral_share": _num(p.neutral_share),
-                    "negative_share": _num(p.negative_share),
-                    "tone": _num(p.tone),
-                    "polarity": _num(p.polarity),
-                },
+                "sentiment": _outlet_sentiment(cmp, p),
                 "distinctive_terms": _terms(p.distinctive_terms),
+                "frames": _outlet_frames(cmp, p.name),
+                **outlet_actors_data(cmp, p.name),
             }
             for p in cmp.profiles
         ],
-        "articles": [_article(a) for a in cmp.analyses],
+        "articles": [_article(a, cmp.actors.index if cmp.actors else None) for a in cmp.analyses],
         "similarity": {
             "article_ids": list(sim.article_ids),
             "articles": [[_num(v) for v in row] for row in sim.articles.tolist()],
@@ -146,4 +237,10 @@ def report_data(cmp: Comparison) -> dict[str, Any]:
             {"source": p.source, "line": p.line, "message": p.message} for p in cmp.problems
         ],
         "notes": list(cmp.notes),
+        "statistics": {
+            "tone": differences_data(cmp.tone_stats.differences if cmp.tone_stats else ()),
+            "frames": differences_data(cmp.frame_stats.differences if cmp.frame_stats else ()),
+            "actors": differences_data(cmp.actors.sentiment.differences if cmp.actors else ()),
+            "distinguishability": _distinguishability(cmp),
+        },
     }

@@ -1,0 +1,129 @@
+"""scikit-learn transformer: raw texts (or Articles) → style features.
+
+Examples
+--------
+>>> vec = StyleVectorizer(features=["exclamations", "intensifiers", "word_count"])
+>>> vec.fit_transform(["Huge news! Massive gains!", "The committee met on Tuesday."])
+array([[500., 500.,   4.],
+       [  0.,   0.,   5.]])
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+from ..model import Article
+from ..text import sentences as split_sentences
+from .profile import FEATURE_NAMES, score_style
+
+__all__ = ["StyleVectorizer"]
+
+_TONE_FEATURES = frozenset({"body_compound", "headline_body_gap"})
+
+
+def _documents(X: object) -> list[tuple[str | None, str]]:
+    if isinstance(X, (str, bytes)):
+        raise ValueError("Iterable over raw text documents expected, string object received.")  # noqa: TRY004
+    if getattr(X, "ndim", 1) != 1:
+        raise ValueError(
+            "StyleVectorizer expects a 1-d list or Series of texts (or Articles), got an array"
+            f" with {X.ndim} dimensions; pass one column, e.g. df['text']"  # type: ignore[attr-defined]
+        )
+    if not isinstance(X, Iterable):
+        raise ValueError(f"Iterable over raw text documents expected, got {type(X).__name__}.")  # noqa: TRY004
+    docs: list[tuple[str | None, str]] = []
+    for i, doc in enumerate(X.tolist() if hasattr(X, "tolist") else X):
+        if isinstance(doc, Article):
+            docs.append((doc.title, doc.text))
+        elif isinstance(doc, str):
+            docs.append((None, doc))
+        else:
+            raise ValueError(  # noqa: TRY004
+                f"document {i} is {type(doc).__name__}, not str or Article; fill or drop missing texts first"
+            )
+    return docs
+
+
+class StyleVectorizer(TransformerMixin, BaseEstimator):
+    """Raw texts (or :class:`~mediacompare.model.Article` objects) → per-document style features.
+
+    Each document is split once with :func:`mediacompare.text.sentences` and scored with
+    :func:`~mediacompare.style.score_style`. Headline features need a title, which only
+    Articles carry; body tone (``body_compound``, ``headline_body_gap``) scores every sentence
+    with VADER and is computed only when selected. Stateless: ``fit`` validates only.
+
+    Parameters
+    ----------
+    features : sequence of str, optional
+        Subset of :data:`~mediacompare.style.FEATURE_NAMES`, in the order wanted. Default: all.
+    missing : float, default 0.0
+        Written where a feature is undefined (no headline, no words), so downstream estimators
+        get finite input. Pass ``float("nan")`` to keep NaN.
+
+    Attributes
+    ----------
+    feature_names_out_ : ndarray of str
+        Names of the output columns.
+
+    Examples
+    --------
+    >>> from sklearn.base import clone
+    >>> clone(StyleVectorizer(missing=-1.0)).get_params()["missing"]
+    -1.0
+    """
+
+    def __init__(self, *, features: Sequence[str] | None = None, missing: float = 0.0):
+        self.features = features
+        self.missing = missing
+
+    def _selected(self) -> list[str]:
+        if self.features is None:
+            return list(FEATURE_NAMES)
+        if isinstance(self.features, str):
+            raise ValueError(f"features must be a list of names, not the string {self.features!r}")  # noqa: TRY004
+        selected = list(self.features)
+        unknown = [f for f in selected if f not in FEATURE_NAMES]
+        if unknown or not selected or len(set(selected)) != len(selected):
+            raise ValueError(f"features must be distinct names from {list(FEATURE_NAMES)}, got {selected!r}")
+        return selected
+
+    def fit(self, X: Iterable[str], y: object = None) -> StyleVectorizer:
+        """Validate parameters and input; learn nothing."""
+        if not isinstance(self.missing, (int, float)):
+            raise ValueError(f"missing must be a number, got {self.missing!r}")  # noqa: TRY004
+        selected = self._selected()
+        _documents(X)
+        self.feature_names_out_ = np.asarray(selected, dtype=object)
+        return self
+
+    def transform(self, X: Iterable[str]) -> np.ndarray:
+        """Style features, one row per document, columns as :meth:`get_feature_names_out`."""
+        check_is_fitted(self, "feature_names_out_")
+        names = list(self.feature_names_out_)
+        columns = [FEATURE_NAMES.index(name) for name in names]
+        need_tone = bool(_TONE_FEATURES.intersection(names))
+        docs = _documents(X)
+        out = np.empty((len(docs), len(names)), dtype=float)
+        for row, (title, text) in enumerate(docs):
+            sents = split_sentences(text)
+            body = None
+            if need_tone:
+                from ..sentiment import score_sentences
+
+                compounds = [s.compound for s in score_sentences(sents)]
+                body = math.fsum(compounds) / len(compounds) if compounds else None
+            values = score_style(sents, title=title, body_compound_mean=body).as_features()
+            out[row] = [values[c] for c in columns]
+        if not math.isnan(self.missing):
+            out[np.isnan(out)] = self.missing
+        return out
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        """Names of the output columns."""
+        check_is_fitted(self, "feature_names_out_")
+        return self.feature_names_out_.copy()
