@@ -7,73 +7,41 @@ per-article partials (sentence scores, term counts), so it can run after a map-r
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .aggregate import (
+    OutletProfile,
+    RunInfo,
+    Similarity,
+    frame_statistics,
+    style_statistics,
+    merge_counts,
+    outlet_profile,
+    run_info,
+    tone_statistics,
+    with_terms,
+)
 from .analyze import AnalysisOptions, analyze_all
 from .errors import NothingUsableError
 from .model import Article, ArticleAnalysis, Corpus, InputProblem
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy as np
     import pandas as pd
 
     from .actors.outlets import ActorComparison
     from .contrast import DistinctiveTerm
+    from .coverage_compare import CoverageComparison
     from .outlet_stats import MetricStatistics
     from .stats import Distinguishability
-    from .vectorize import StoryVerdict
 
 #: Pairwise word-choice tables grow with the square of the outlets; beyond this many outlets
 #: only each-against-the-rest is computed.
 MAX_PAIRWISE_OUTLETS = 10
 
 __all__ = ["OutletProfile", "Similarity", "RunInfo", "Comparison", "compare"]
-
-
-@dataclass(frozen=True)
-class OutletProfile:
-    """What one outlet's articles look like, aggregated over its scored articles.
-
-    Sentiment figures are means over articles of the per-article values (each article counts
-    once, whatever its length).
-    """
-
-    name: str
-    n_articles: int
-    n_scored: int
-    word_count: int
-    compound_mean: float
-    positive_share: float
-    neutral_share: float
-    negative_share: float
-    tone: float
-    polarity: float
-    dates: tuple[str, ...] = ()
-    distinctive_terms: tuple[DistinctiveTerm, ...] = ()
-
-
-@dataclass(frozen=True)
-class Similarity:
-    """Cosine similarities of TF-IDF vectors between articles and between outlets."""
-
-    article_ids: tuple[str, ...]
-    articles: np.ndarray
-    outlet_names: tuple[str, ...]
-    outlets: np.ndarray
-    verdict: StoryVerdict
-
-
-@dataclass(frozen=True)
-class RunInfo:
-    """Provenance of a comparison: versions, parameters and (reproducible) creation time."""
-
-    versions: Mapping[str, str]
-    parameters: Mapping[str, Any]
-    created: str | None
 
 
 @dataclass(frozen=True)
@@ -95,6 +63,8 @@ class Comparison:
     tone_stats: MetricStatistics | None = None
     frame_stats: MetricStatistics | None = None
     actors: ActorComparison | None = None
+    coverage: CoverageComparison | None = None
+    style_stats: MetricStatistics | None = None
     distinguishability: tuple[Distinguishability, ...] = ()
 
     # ------------------------------------------------------------------ lookups
@@ -192,54 +162,6 @@ class Comparison:
 # ---------------------------------------------------------------------- building
 
 
-def _mean(values: Sequence[float]) -> float:
-    return float(sum(values) / len(values)) if values else float("nan")
-
-
-def _outlet_profile(name: str, group: Sequence[ArticleAnalysis]) -> OutletProfile:
-    scored = [a for a in group if a.sentiment is not None]
-    sent = [a.sentiment for a in scored]
-    return OutletProfile(
-        name=name,
-        n_articles=len(group),
-        n_scored=len(scored),
-        word_count=sum(a.word_count for a in group),
-        compound_mean=_mean([s.compound_mean for s in sent]),
-        positive_share=_mean([s.positive_share for s in sent]),
-        neutral_share=_mean([s.neutral_share for s in sent]),
-        negative_share=_mean([s.negative_share for s in sent]),
-        tone=_mean([s.tone.tone for s in sent]),
-        polarity=_mean([s.tone.polarity for s in sent]),
-        dates=tuple(sorted({a.article.date for a in group if a.article.date})),
-    )
-
-
-def _merge_counts(groups: Iterable[Mapping[str, int]]) -> dict[str, int]:
-    merged: dict[str, int] = {}
-    for counts in groups:
-        for term, n in counts.items():
-            merged[term] = merged.get(term, 0) + n
-    return merged
-
-
-def _run_info(parameters: Mapping[str, Any]) -> RunInfo:
-    from importlib.metadata import PackageNotFoundError, version
-
-    versions = {}
-    for package in ("mediacompare", "nltk", "vaderSentiment", "scikit-learn", "numpy", "jinja2"):
-        try:
-            versions[package] = version(package)
-        except PackageNotFoundError:
-            versions[package] = "not installed"
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    created = (
-        datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        if epoch and epoch.isdigit()
-        else None
-    )
-    return RunInfo(versions=versions, parameters=dict(parameters), created=created)
-
-
 def _as_analyses(
     data: Corpus | Sequence[Article] | Sequence[ArticleAnalysis],
     options: AnalysisOptions | None,
@@ -256,6 +178,8 @@ def _as_analyses(
             "compare() takes the result of mediacompare.load(), Articles or ArticleAnalyses"
         )
     return analyze_all(items, options=options, jobs=jobs, backend=backend, progress=progress), problems
+
+
 
 
 def compare(
@@ -301,6 +225,7 @@ def compare(
     True
     """
     from .actors.outlets import compare_actors
+    from .coverage_compare import compare_coverage, find_duplicates
     from .contrast import distinctive_terms, pairwise_distinctive_terms
     from .stats import distinguishability
     from .vectorize import (
@@ -318,66 +243,71 @@ def compare(
             + "".join(f"\n  {p}" for p in problems)
             + "\nGive at least one readable article (see `mediacompare inspect`)."
         )
-    notes = []
+    notes = [f"{a.article.id}: {a.skipped_reason}" for a in analyses if a.skipped_reason]
+    scored = [a for a in analyses if a.scored]
+    duplicate_of = find_duplicates(scored)
+    for article_id, original in duplicate_of.items():
+        if original is not None:
+            notes.append(
+                f"{article_id} repeats {original} (same or nearly the same text): shown, but "
+                "counted once, under the original, in every outlet figure and test."
+            )
+    # Outlet figures, word choice and tests count each text once.
+    counted = [a for a in scored if duplicate_of.get(a.article.id) is None]
+
     by_outlet: dict[str, list[ArticleAnalysis]] = {}
     for a in analyses:
         by_outlet.setdefault(a.article.outlet, []).append(a)
     names = sorted(by_outlet)
-    scored = [a for a in analyses if a.scored]
-    for a in analyses:
-        if a.skipped_reason:
-            notes.append(f"{a.article.id}: {a.skipped_reason}")
-
-    counts_by_outlet = {
-        name: _merge_counts(a.term_counts for a in by_outlet[name] if a.scored) for name in names
-    }
-    scored_names = [n for n in names if counts_by_outlet[n]]
-    terms = distinctive_terms(
-        {n: counts_by_outlet[n] for n in scored_names}, top=top_terms, min_count=min_term_count
-    )
-    pairwise = pairwise_distinctive_terms(
-        {n: counts_by_outlet[n] for n in scored_names}, top=top_terms, min_count=min_term_count
-    ) if 2 < len(scored_names) <= MAX_PAIRWISE_OUTLETS else {}
     if len(names) < 2:
         notes.append(
             f"Only one outlet ({names[0]}): this is a profile; comparison needs articles "
             "from at least two outlets."
         )
-
+    counts_by_outlet = {
+        name: merge_counts(a.term_counts for a in counted if a.article.outlet == name)
+        for name in names
+    }
+    scored_names = [n for n in names if counts_by_outlet[n]]
+    counts = {n: counts_by_outlet[n] for n in scored_names}
+    terms = distinctive_terms(counts, top=top_terms, min_count=min_term_count)
+    pairwise = (
+        pairwise_distinctive_terms(counts, top=top_terms, min_count=min_term_count)
+        if 2 < len(scored_names) <= MAX_PAIRWISE_OUTLETS
+        else {}
+    )
     profiles = tuple(
-        _with_terms(_outlet_profile(name, by_outlet[name]), terms.get(name, ())) for name in names
+        with_terms(
+            outlet_profile(name, [a for a in by_outlet[name] if duplicate_of.get(a.article.id) is None]),
+            terms.get(name, ()),
+        )
+        for name in names
     )
 
     import numpy as np
 
+    vectorizer = TermCountTfidf()
     if scored:
-        vectorizer = TermCountTfidf()
         matrix = vectorizer.fit_transform([a.term_counts for a in scored])
-        sims = article_similarity(matrix)
-        outlet_names, outlet_sims = outlet_similarity(matrix, [a.article.outlet for a in scored])
+        outlets_of_rows = [a.article.outlet for a in scored]
+        outlet_names, outlet_sims = outlet_similarity(matrix, outlets_of_rows)
         # The verdict uses the statistic its thresholds were calibrated on (sublinear TF cosine,
         # no IDF: stable for two articles as for thousands); TF-IDF feeds the heatmaps.
-        verdict = story_verdict(
-            story_similarity([a.term_counts for a in scored]), [a.article.outlet for a in scored]
+        verdict = story_verdict(story_similarity([a.term_counts for a in scored]), outlets_of_rows)
+        similarity = Similarity(
+            tuple(a.article.id for a in scored), article_similarity(matrix),
+            tuple(outlet_names), outlet_sims, verdict,
         )
-        ids = tuple(a.article.id for a in scored)
+        rows = [i for i, a in enumerate(scored) if duplicate_of.get(a.article.id) is None]
+        counted_matrix = matrix[rows]
     else:
-        sims, outlet_names, outlet_sims, ids = np.zeros((0, 0)), (), np.zeros((0, 0)), ()
-        verdict = story_verdict(sims, [])
-    similarity = Similarity(
-        article_ids=ids,
-        articles=sims,
-        outlet_names=tuple(outlet_names),
-        outlets=outlet_sims,
-        verdict=verdict,
-    )
-    tone_stats = _tone_statistics(scored, seed=seed)
-    frame_stats = _frame_statistics(scored, seed=seed)
-    actors = compare_actors(scored, seed=seed)
-    pairs = (
+        similarity = Similarity((), np.zeros((0, 0)), (), np.zeros((0, 0)), story_verdict(np.zeros((0, 0)), []))
+        counted_matrix = None
+    actors = compare_actors(counted, seed=seed)
+    distinguish = (
         tuple(
             distinguishability(
-                matrix, [a.article.outlet for a in scored], a, b,
+                counted_matrix, [a.article.outlet for a in counted], a, b,
                 feature_names=vectorizer.get_feature_names_out(), seed=seed,
             )
             for i, a in enumerate(scored_names)
@@ -386,92 +316,23 @@ def compare(
         if len(scored_names) >= 2
         else ()
     )
-    info = _run_info(
-        {"top_terms": top_terms, "min_term_count": min_term_count, "jobs": jobs,
-         "backend": backend, "seed": seed}
-    )
     return Comparison(
         analyses=analyses,
         profiles=profiles,
         similarity=similarity,
         pairwise_terms=pairwise,
         problems=problems,
-        info=info,
+        info=run_info(
+            {"top_terms": top_terms, "min_term_count": min_term_count, "jobs": jobs,
+             "backend": backend, "seed": seed}
+        ),
         notes=tuple(notes),
-        tone_stats=tone_stats,
-        frame_stats=frame_stats,
+        tone_stats=tone_statistics(counted, seed=seed),
+        frame_stats=frame_statistics(counted, seed=seed),
+        style_stats=style_statistics(counted, seed=seed),
         actors=actors,
-        distinguishability=pairs,
+        coverage=compare_coverage(
+            counted, counted_matrix, duplicate_of, similarity.verdict, actor_index=actors.index
+        ),
+        distinguishability=distinguish,
     )
-
-
-#: Tone metrics tested between outlets, with the sentence-level indicator behind each.
-TONE_METRICS = {
-    "compound_mean": lambda s: s.compound,
-    "negative_share": lambda s: float(s.compound <= -0.05),
-    "positive_share": lambda s: float(s.compound >= 0.05),
-    "tone": None,
-}
-
-
-def _tone_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricStatistics:
-    from .outlet_stats import metric_statistics
-
-    values: dict[str, dict[str, list[float]]] = {m: {} for m in TONE_METRICS}
-    sentence_values: dict[str, dict[str, list[list[float]]]] = {
-        m: {} for m, f in TONE_METRICS.items() if f
-    }
-    for a in scored:
-        outlet, s = a.article.outlet, a.sentiment
-        article_values = {
-            "compound_mean": s.compound_mean,
-            "negative_share": s.negative_share,
-            "positive_share": s.positive_share,
-            "tone": s.tone.tone,
-        }
-        for metric, per_sentence in TONE_METRICS.items():
-            values[metric].setdefault(outlet, []).append(article_values[metric])
-            if per_sentence:
-                sentence_values[metric].setdefault(outlet, []).append(
-                    [per_sentence(x) for x in a.sentence_sentiment]
-                )
-    return metric_statistics(values, sentence_values=sentence_values, seed=seed)
-
-
-def _frame_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricStatistics:
-    """Per outlet: mean generic-frame scores and prevalence, policy/custom shares, model scores."""
-    from .outlet_stats import metric_statistics
-
-    values: dict[str, dict[str, list[float]]] = {}
-
-    def add(metric: str, outlet: str, value: float) -> None:
-        values.setdefault(metric, {}).setdefault(outlet, []).append(float(value))
-
-    for a in scored:
-        outlet, frames = a.article.outlet, a.frames
-        if frames is not None:
-            for name, g in frames.generic.items():
-                add(f"generic.{name}", outlet, g.score)
-                add(f"generic.{name}.present", outlet, g.present)
-            for name, p in frames.policy.items():
-                add(f"policy.{name}", outlet, p.share)
-            for name, c in frames.custom.items():
-                add(f"custom.{name}", outlet, c.share)
-                add(f"custom.{name}.present", outlet, c.present)
-        for name, probability in a.frame_model_scores.items():
-            add(f"model.{name}", outlet, probability)
-    policy_used = {
-        m for m, by_outlet in values.items()
-        if m.startswith("policy.") and any(any(v) for v in by_outlet.values())
-    }
-    tested = {
-        m for m in values
-        if not m.endswith(".present") and (not m.startswith("policy.") or m in policy_used)
-    }
-    return metric_statistics(values, tested=tested, seed=seed)
-
-
-def _with_terms(profile: OutletProfile, terms: Sequence[DistinctiveTerm]) -> OutletProfile:
-    from dataclasses import replace
-
-    return replace(profile, distinctive_terms=tuple(terms))

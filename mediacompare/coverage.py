@@ -35,7 +35,7 @@ from typing import Literal
 import numpy as np
 
 from .model import Sentence
-from .text import english_stop_words
+from .text import ABBREVIATIONS, english_stop_words
 
 __all__ = [
     "DEFAULT_MIN_WORDS",
@@ -215,12 +215,16 @@ def _group_keys(
     """Topic key per sentence by greedy cover: repeatedly take the word found in the most
     not-yet-grouped sentences (ties: rarer in the story, then alphabetical), as long as it
     groups at least two. Words in more than ``max_df`` of the story's sentences ("Ukraine" in
-    a Ukraine story; at least 2 sentences are always allowed) and bare numbers are not used. Keys are shown in their most frequent
+    a Ukraine story; at least 2 sentences are always allowed), bare numbers and abbreviations
+    ("Mrs", "Gen", "Jan") are not used. Keys are shown in their most frequent
     spelling ("Pskov", "ATACMS")."""
     keys: list[str | None] = [None] * len(word_sets)
     open_rows = set(range(len(word_sets)))
     limit = max(2.0, max_df * n)
-    usable = [{w for w in ws if df.get(w, n) <= limit and not w.isdigit()} for ws in word_sets]
+    usable = [
+        {w for w in ws if df.get(w, n) <= limit and not w.isdigit() and w not in ABBREVIATIONS}
+        for ws in word_sets
+    ]
     while True:
         counts = Counter(w for i in open_rows for w in usable[i])
         if not counts:

@@ -261,3 +261,13 @@ def test_seed_figures() -> None:
     (pskov,) = [g for g in cmp.groups if g.kind == "distance" and g.subject == "distance"]
     assert pskov.outlets == ("Meduza",) and len(pskov.mentions) >= 2  # 700 km and 400+ miles agree
     assert cmp.shared() == () and cmp.disagreements == ()
+
+
+def test_results_pickle_for_worker_processes() -> None:
+    import pickle
+
+    qs = extract("Kyiv fired 1,600 missiles 700 km away.")
+    cmp = compare_quantities({"A": qs, "B": qs})
+    assert pickle.loads(pickle.dumps(qs)) == qs
+    again = pickle.loads(pickle.dumps(cmp))
+    assert again.by_outlet == cmp.by_outlet and again.groups == cmp.groups

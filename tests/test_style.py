@@ -248,3 +248,13 @@ def test_style_vectorizer_rejects_bad_input() -> None:
         StyleVectorizer().fit("one string")
     with pytest.raises(ValueError):
         StyleVectorizer().fit(["ok", None])
+
+
+def test_profile_pickles_for_worker_processes() -> None:
+    import pickle
+
+    p = score_style(sentences("A huge blast! It may be over."), title="Blast")
+    q = pickle.loads(pickle.dumps(p))
+    assert q.cues == p.cues and q.as_features()[:5] == p.as_features()[:5]
+    with pytest.raises(TypeError):
+        p.cues["exclamations"] = ()  # type: ignore[index]

@@ -27,8 +27,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from types import MappingProxyType
 
+from ..style.markers import FrozenMapping
 from .records import KINDS, Quantity, consistent
 
 __all__ = ["Mention", "QuantityComparison", "QuantityDisagreement", "QuantityGroup", "compare_quantities"]
@@ -210,7 +210,7 @@ def compare_quantities(
     disagreements.sort(key=lambda d: (order.get(d.kind, len(KINDS)), d.unit, d.currency or "", d.subject))
     return QuantityComparison(
         outlets=outlets,
-        by_outlet=MappingProxyType({o: tuple(quantities_by_outlet[o]) for o in outlets}),
+        by_outlet=FrozenMapping({o: tuple(quantities_by_outlet[o]) for o in outlets}),
         groups=tuple(result),
         disagreements=tuple(disagreements),
         rel_tol=rel_tol,

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from . import charts
 from .actors import actors_view
+from .coverage import coverage_view, style_view
 from .frames import frames_view
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -180,6 +181,8 @@ class ReportContext:
     distinguishability: tuple[DistinguishView, ...] = ()
     frames: Any = None
     actors: Any = None
+    coverage: Any = None
+    style: Any = None
 
     @property
     def comparable(self) -> bool:
@@ -412,4 +415,6 @@ def build_context(cmp: Comparison) -> ReportContext:
         distinguishability=_distinguish_views(cmp),
         frames=frames_view(cmp),
         actors=actors_view(cmp),
+        coverage=coverage_view(cmp),
+        style=style_view(cmp),
     )

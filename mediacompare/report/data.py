@@ -11,6 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import ArticleAnalysis
 
 from .actors import article_actors_data, article_quotes_data, outlet_actors_data
+from .coverage import article_quantities_data, article_style_data, coverage_data
 from .frames import article_frames_data
 
 __all__ = ["SCHEMA_VERSION", "report_data"]
@@ -132,6 +133,13 @@ def _outlet_frames(cmp: Comparison, outlet: str) -> dict[str, Any]:
     return result
 
 
+def _with_story(cmp: Comparison, article: dict[str, Any]) -> dict[str, Any]:
+    cov = cmp.coverage
+    article["duplicate_of"] = cov.duplicate_of.get(article["id"]) if cov else None
+    article["story"] = cov.story_of.get(article["id"]) if cov else None
+    return article
+
+
 def _article(a: ArticleAnalysis, index=None) -> dict[str, Any]:
     art, s = a.article, a.sentiment
     sentiment = None
@@ -183,6 +191,8 @@ def _article(a: ArticleAnalysis, index=None) -> dict[str, Any]:
         "frames": article_frames_data(a),
         "actors": article_actors_data(a, index),
         "quotes": article_quotes_data(a),
+        "style": article_style_data(a),
+        "quantities": article_quantities_data(a),
     }
 
 
@@ -214,10 +224,14 @@ def report_data(cmp: Comparison) -> dict[str, Any]:
                 "distinctive_terms": _terms(p.distinctive_terms),
                 "frames": _outlet_frames(cmp, p.name),
                 **outlet_actors_data(cmp, p.name),
+                "style": {m: estimate_data(cmp.style_stats.estimate(m, p.name))
+                          for m in sorted(cmp.style_stats.estimates)} if cmp.style_stats else {},
             }
             for p in cmp.profiles
         ],
-        "articles": [_article(a, cmp.actors.index if cmp.actors else None) for a in cmp.analyses],
+        "articles": [_with_story(cmp, _article(a, cmp.actors.index if cmp.actors else None))
+                     for a in cmp.analyses],
+        "coverage": coverage_data(cmp),
         "similarity": {
             "article_ids": list(sim.article_ids),
             "articles": [[_num(v) for v in row] for row in sim.articles.tolist()],
@@ -241,6 +255,7 @@ def report_data(cmp: Comparison) -> dict[str, Any]:
             "tone": differences_data(cmp.tone_stats.differences if cmp.tone_stats else ()),
             "frames": differences_data(cmp.frame_stats.differences if cmp.frame_stats else ()),
             "actors": differences_data(cmp.actors.sentiment.differences if cmp.actors else ()),
+            "style": differences_data(cmp.style_stats.differences if cmp.style_stats else ()),
             "distinguishability": _distinguishability(cmp),
         },
     }

@@ -24,7 +24,10 @@ from ..model import Sentence
 from . import lexicons
 from .lexicons import Unit, units
 
-__all__ = ["HEDGE_MARKERS", "MARKERS", "SENSATIONAL_MARKERS", "Cue", "find_cues", "quote_spans", "scan"]
+__all__ = [
+    "HEDGE_MARKERS", "MARKERS", "SENSATIONAL_MARKERS", "Cue", "FrozenMapping", "find_cues", "quote_spans",
+    "scan",
+]
 
 #: Markers with cues, in report order.
 MARKERS: tuple[str, ...] = (
@@ -58,6 +61,41 @@ class Cue:
     text: str
     label: str = ""
     quoted: bool = False
+
+
+class FrozenMapping(Mapping):
+    """A read-only mapping that, unlike ``types.MappingProxyType``, pickles (worker processes).
+
+    Examples
+    --------
+    >>> import pickle
+    >>> m = FrozenMapping({"a": 1})
+    >>> pickle.loads(pickle.dumps(m)) == m, dict(m)
+    (True, {'a': 1})
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping = ()):  # type: ignore[assignment]
+        object.__setattr__(self, "_data", dict(data))
+
+    def __getitem__(self, key):
+        return self._data[key]
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"FrozenMapping({self._data!r})"
+
+    def __setattr__(self, name, value):
+        raise AttributeError("FrozenMapping is read-only")
+
+    def __reduce__(self):
+        return (FrozenMapping, (self._data,))
 
 
 # --------------------------------------------------------------------------- quotes

@@ -18,10 +18,17 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from ..model import Sentence
-from .markers import HEDGE_MARKERS, MARKERS, SENSATIONAL_MARKERS, Cue, quote_spans, scan
+from .markers import (
+    HEDGE_MARKERS,
+    MARKERS,
+    SENSATIONAL_MARKERS,
+    Cue,
+    FrozenMapping,
+    quote_spans,
+    scan,
+)
 from .readability import readability
 
 __all__ = ["FEATURE_NAMES", "RATE_MARKERS", "StyleProfile", "score_style"]
@@ -100,12 +107,12 @@ class StyleProfile:
     readability_sentences: int = 0
     quoted_chars: int = 0
     body_chars: int = 0
-    cues: Mapping[str, tuple[Cue, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    cues: Mapping[str, tuple[Cue, ...]] = field(default_factory=lambda: FrozenMapping({}))
 
     @property
     def counts(self) -> Mapping[str, int]:
         """Number of cues per marker (the mergeable partial behind each rate)."""
-        return MappingProxyType({name: len(self.cues.get(name, ())) for name in MARKERS})
+        return FrozenMapping({name: len(self.cues.get(name, ())) for name in MARKERS})
 
     def as_features(self) -> tuple[float, ...]:
         """Values in :data:`FEATURE_NAMES` order (NaN where undefined).
@@ -206,6 +213,6 @@ def score_style(
         readability_sentences=read.sentences,
         quoted_chars=n_quoted,
         body_chars=body_chars,
-        cues=MappingProxyType({name: tuple(cues[name]) for name in MARKERS}),
+        cues=FrozenMapping({name: tuple(cues[name]) for name in MARKERS}),
     )
 
