@@ -29,7 +29,12 @@ from .model import Article, ArticleAnalysis, Corpus, InputProblem  # noqa: E402
 
 # Estimators and other heavier names, imported on first use.
 _EXPORTS = {
+    "ActorSentimentVectorizer": "mediacompare.actors.features",
+    "FrameClassifier": "mediacompare.framing.classifier",
+    "FrameVectorizer": "mediacompare.framing.features",
     "SentimentVectorizer": "mediacompare.sentiment",
+    "StyleVectorizer": "mediacompare.style.vectorizer",
+    "TargetSentimentClassifier": "mediacompare.targets.classifier",
     "TermCountTfidf": "mediacompare.vectorize",
 }
 
@@ -56,5 +61,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .actors.features import ActorSentimentVectorizer
+    from .framing.classifier import FrameClassifier
+    from .framing.features import FrameVectorizer
     from .sentiment import SentimentVectorizer
+    from .style.vectorizer import StyleVectorizer
+    from .targets.classifier import TargetSentimentClassifier
     from .vectorize import TermCountTfidf

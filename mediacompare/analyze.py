@@ -90,31 +90,10 @@ def _headline_quotes(title: str | None, options: AnalysisOptions):
 
 
 def _mention_sentiment(sents, mentions) -> tuple[TargetSentiment, ...]:
-    """Target-dependent sentiment of every actor mention (one batch per article)."""
-    if not mentions:
-        return ()
-    try:  # TEMPORARY until the target model lands
-        from .targets import TargetSentimentClassifier
-    except ImportError:
-        return ()
+    """Target-dependent sentiment of every actor mention (one batch per article, tokens reused)."""
+    from .targets import score_mentions
 
-    by_index = {s.index: s for s in sents}
-    spans = []
-    for m in mentions:
-        sentence = by_index[m.sentence]
-        spans.append((sentence.text, m.start - sentence.start, m.end - sentence.start))
-    try:  # TEMPORARY
-        model = TargetSentimentClassifier.pretrained()
-    except Exception:
-        return ()
-    probabilities = model.predict_proba(spans)
-    classes = [int(c) for c in model.classes_]
-    result = []
-    for row in probabilities:
-        p = dict(zip(classes, (float(v) for v in row)))
-        label = classes[int(row.argmax())]
-        result.append(TargetSentiment(label, p.get(-1, 0.0), p.get(0, 0.0), p.get(1, 0.0)))
-    return tuple(result)
+    return score_mentions(sents, [(m.start, m.end) for m in mentions])
 
 
 def analyze(article: Article, options: AnalysisOptions | None = None) -> ArticleAnalysis:

@@ -135,7 +135,7 @@ def _progress(total: int):
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="mediacompare")
 def cli() -> None:
-    """Compare how news outlets tell the same story: tone, word choice, similarity."""
+    """Compare how news outlets tell the same story: tone, framing, actors, quotes, coverage, style."""
 
 
 @cli.command()

@@ -17,10 +17,10 @@ from .aggregate import (
     RunInfo,
     Similarity,
     frame_statistics,
-    style_statistics,
     merge_counts,
     outlet_profile,
     run_info,
+    style_statistics,
     tone_statistics,
     with_terms,
 )
@@ -115,6 +115,34 @@ class Comparison:
         from .tables import terms_frame
 
         return terms_frame(self)
+
+    @property
+    def frames(self) -> pd.DataFrame:
+        """One row per article × frame (generic, policy, custom, trained model)."""
+        from .tables import frames_frame
+
+        return frames_frame(self)
+
+    @property
+    def actor_coverage(self) -> pd.DataFrame:
+        """One row per actor × outlet: mentions, names, labels, sentiment with interval."""
+        from .tables import actor_coverage_frame
+
+        return actor_coverage_frame(self)
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        """One row per quote or attribution: speaker, verb, verb class, text."""
+        from .tables import quotes_frame
+
+        return quotes_frame(self)
+
+    @property
+    def differences(self) -> pd.DataFrame:
+        """Every tested difference between outlets with interval, p, q and verdict."""
+        from .tables import differences_frame
+
+        return differences_frame(self)
 
     # ------------------------------------------------------------------ reports
     def to_html(self) -> str:
@@ -225,8 +253,8 @@ def compare(
     True
     """
     from .actors.outlets import compare_actors
-    from .coverage_compare import compare_coverage, find_duplicates
     from .contrast import distinctive_terms, pairwise_distinctive_terms
+    from .coverage_compare import compare_coverage, find_duplicates
     from .stats import distinguishability
     from .vectorize import (
         TermCountTfidf,

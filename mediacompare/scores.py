@@ -30,6 +30,7 @@ def score_rows(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, object]]:
                 "outlet": a.article.outlet,
                 "title": a.article.title,
                 "date": a.article.date,
+                "url": a.article.url,
                 "language": a.article.language,
                 "sentences": len(a.sentences),
                 "words": a.word_count,
@@ -41,6 +42,11 @@ def score_rows(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, object]]:
                 "polarity": s.tone.polarity if s else None,
                 "headline_compound": s.headline_compound if s else None,
                 **_frame_columns(a),
+                **_style_columns(a),
+                "actor_mentions": len(a.actors),
+                "quotes": len(a.quotes),
+                "source": a.article.source,
+                "outlet_rule": a.article.outlet_rule,
                 "skipped_reason": a.skipped_reason,
             }
         )
@@ -61,6 +67,13 @@ def _frame_columns(a: ArticleAnalysis) -> dict[str, object]:
     for name, probability in sorted(a.frame_model_scores.items()):
         columns[f"model_{name}"] = probability
     return columns
+
+
+def _style_columns(a: ArticleAnalysis) -> dict[str, object]:
+    """The style markers compared across outlets (``style_<metric>``)."""
+    from .aggregate import STYLE_METRICS
+
+    return {f"style_{m}": getattr(a.style, m) if a.style else None for m in STYLE_METRICS}
 
 
 def inspect_lines(corpus: Corpus, n_lines: int = 3) -> Iterator[str]:

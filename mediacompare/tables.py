@@ -9,42 +9,30 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .compare import Comparison
 
-__all__ = ["articles_frame", "outlets_frame", "sentences_frame", "terms_frame"]
+__all__ = [
+    "actor_coverage_frame", "articles_frame", "differences_frame", "frames_frame",
+    "outlets_frame", "quotes_frame", "sentences_frame", "terms_frame",
+]
 
 _NAN = float("nan")
 
 
 def articles_frame(cmp: Comparison) -> pd.DataFrame:
-    """One row per article (index: article id)."""
+    """One row per article (index: article id): the ``mediacompare score`` columns plus the
+    near-duplicate and story-cluster ids."""
     import pandas as pd
 
-    rows = []
-    for a in cmp.analyses:
-        art, s = a.article, a.sentiment
-        rows.append(
-            {
-                "id": art.id,
-                "outlet": art.outlet,
-                "title": art.title,
-                "date": art.date,
-                "url": art.url,
-                "language": art.language,
-                "sentences": len(a.sentences),
-                "words": a.word_count,
-                "compound_mean": s.compound_mean if s else _NAN,
-                "positive_share": s.positive_share if s else _NAN,
-                "neutral_share": s.neutral_share if s else _NAN,
-                "negative_share": s.negative_share if s else _NAN,
-                "tone": s.tone.tone if s else _NAN,
-                "polarity": s.tone.polarity if s else _NAN,
-                "headline_compound": (
-                    s.headline_compound if s and s.headline_compound is not None else _NAN
-                ),
-                "source": art.source,
-                "outlet_rule": art.outlet_rule,
-                "skipped_reason": a.skipped_reason,
-            }
-        )
+    from .scores import score_rows
+
+    cov = cmp.coverage
+    rows = [
+        {
+            **row,
+            "duplicate_of": cov.duplicate_of.get(row["id"]) if cov else None,
+            "story": cov.story_of.get(row["id"]) if cov else None,
+        }
+        for row in score_rows(cmp.analyses)
+    ]
     return pd.DataFrame(rows).set_index("id")
 
 
@@ -120,3 +108,100 @@ def terms_frame(cmp: Comparison) -> pd.DataFrame:
         rows,
         columns=["outlet", "term", "z", "delta", "count", "count_other", "rate_per_1000", "rate_other_per_1000"],
     )
+
+
+def frames_frame(cmp: Comparison) -> pd.DataFrame:
+    """One row per article × frame: generic (score, present), policy and custom (share of
+    sentences), trained model (probability), with the number of evidence sentences."""
+    import pandas as pd
+
+    rows = []
+    for a in cmp.analyses:
+        base = {"article": a.article.id, "outlet": a.article.outlet}
+        f = a.frames
+        if f is not None:
+            for name, g in f.generic.items():
+                rows.append({**base, "codebook": "generic", "frame": name, "score": g.score,
+                             "present": g.present, "evidence": len(g.evidence)})
+            for name, pf in f.policy.items():
+                rows.append({**base, "codebook": "policy", "frame": name, "score": pf.share,
+                             "present": name == f.primary_policy, "evidence": len(pf.evidence)})
+            for name, c in f.custom.items():
+                rows.append({**base, "codebook": "custom", "frame": name, "score": c.share,
+                             "present": c.present, "evidence": len(c.evidence)})
+        for name, probability in a.frame_model_scores.items():
+            rows.append({**base, "codebook": "model", "frame": name, "score": probability,
+                         "present": probability >= 0.5, "evidence": 0})
+    return pd.DataFrame(
+        rows, columns=["article", "outlet", "codebook", "frame", "score", "present", "evidence"]
+    )
+
+
+def actor_coverage_frame(cmp: Comparison) -> pd.DataFrame:
+    """One row per actor × outlet: mentions, share, names, labels and the target sentiment
+    estimate with its 95% interval (for the most mentioned actors)."""
+    import pandas as pd
+
+    columns = ["actor", "kind", "group", "outlet", "mentions", "articles", "share",
+               "sentiment", "ci_low", "ci_high", "ci_method", "names", "labels"]
+    ac = cmp.actors
+    if ac is None:
+        return pd.DataFrame(columns=columns)
+    by_id = {x.id: x for x in ac.index}
+    rows = []
+    for row in ac.coverage:
+        est = ac.sentiment.estimate(f"actor:{row.actor}", row.outlet)
+        rows.append({
+            "actor": row.actor, "kind": by_id[row.actor].kind, "group": by_id[row.actor].group,
+            "outlet": row.outlet, "mentions": row.mentions, "articles": row.articles,
+            "share": row.share,
+            "sentiment": est.value if est else _NAN,
+            "ci_low": est.ci_low if est else _NAN,
+            "ci_high": est.ci_high if est else _NAN,
+            "ci_method": est.method if est else None,
+            "names": dict(row.names), "labels": dict(row.labels),
+        })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def quotes_frame(cmp: Comparison) -> pd.DataFrame:
+    """One row per quote or attribution: speaker, attribution verb and its class, offsets."""
+    import pandas as pd
+
+    columns = ["article", "outlet", "sentence", "start", "end", "kind", "speaker",
+               "speaker_actor", "verb", "verb_class", "text"]
+    rows = [
+        {
+            "article": a.article.id, "outlet": a.article.outlet, "sentence": q.sentence,
+            "start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker,
+            "speaker_actor": q.speaker_actor, "verb": q.verb_text, "verb_class": q.verb_class,
+            "text": q.text,
+        }
+        for a in cmp.analyses
+        for q in a.quotes
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def differences_frame(cmp: Comparison) -> pd.DataFrame:
+    """Every tested difference of the report (tone, frames, actors, style): difference,
+    bootstrap interval, permutation p, Benjamini–Hochberg q and verdict."""
+    import pandas as pd
+
+    from .report.data import differences_data
+
+    families = {
+        "tone": cmp.tone_stats,
+        "frames": cmp.frame_stats,
+        "actors": cmp.actors.sentiment if cmp.actors else None,
+        "style": cmp.style_stats,
+    }
+    rows = [
+        {"family": family, **record}
+        for family, stats in families.items()
+        if stats is not None
+        for record in differences_data(stats.differences)
+    ]
+    columns = ["family", "metric", "outlet", "versus", "mean_outlet", "mean_versus", "diff",
+               "ci_low", "ci_high", "p", "q", "n_outlet", "n_versus", "verdict", "method"]
+    return pd.DataFrame(rows, columns=columns)

@@ -65,5 +65,41 @@ def test_dataframes(two_outlets):
     assert set(cmp.terms["outlet"]) == {"Daily Planet", "Morning Star"}
 
 
+def test_analysis_dataframes(two_outlets):
+    cmp = compare(two_outlets)
+    articles = cmp.articles
+    assert {"frame_conflict", "style_sensationalism", "duplicate_of", "story", "quotes"} <= set(
+        articles.columns
+    )
+    frames = cmp.frames
+    generic = frames[frames["codebook"] == "generic"]
+    assert len(generic) == 4 * 5
+    assert generic["score"].between(0, 1).all()
+    assert set(frames["codebook"]) >= {"generic", "policy"}
+    actors = cmp.actor_coverage
+    assert list(actors.columns[:4]) == ["actor", "kind", "group", "outlet"]
+    quotes = cmp.quotes
+    assert list(quotes.columns) == [
+        "article", "outlet", "sentence", "start", "end", "kind", "speaker", "speaker_actor",
+        "verb", "verb_class", "text",
+    ]
+    differences = cmp.differences
+    assert set(differences["family"]) <= {"tone", "frames", "actors", "style"}
+    assert "tone" in set(differences["family"])
+    assert differences["p"].between(0, 1).all() and (differences["q"] >= differences["p"]).all()
+
+
+def test_actor_and_quote_tables_on_the_seeds():
+    from mediacompare import load_example
+
+    cmp = compare(load_example())
+    quotes = cmp.quotes
+    tabloid = quotes[quotes["outlet"] == "UK tabloid"]
+    assert "scoffed" in set(tabloid["verb"])
+    actors = cmp.actor_coverage.set_index(["actor", "outlet"])
+    assert actors.loc[("Ukraine", "UK tabloid"), "mentions"] >= 5
+    assert actors.loc[("Ukraine", "UK tabloid"), "ci_low"] <= actors.loc[("Ukraine", "UK tabloid"), "sentiment"]
+
+
 def test_repr_names_outlets(two_outlets):
     assert "Daily Planet" in repr(compare(two_outlets))

@@ -70,8 +70,7 @@ def compare_actors(analyses: Sequence[ArticleAnalysis], *, seed: int = 0) -> Act
     mentions = {a.article.id: a.actors for a in analyses}
     outlet_of = {a.article.id: a.article.outlet for a in analyses}
     index = resolve_actors(mentions)
-    scores = {a.article.id: [s.label for s in a.actor_sentiment] for a in analyses if a.actor_sentiment}
-    coverage = actor_coverage(index, mentions, outlet_of, scores or None)
+    coverage = actor_coverage(index, mentions, outlet_of)
 
     quotes: dict[str, QuoteStats] = {}
     for a in analyses:

@@ -18,7 +18,6 @@ The actor's id is its canonical name: the catalogue name, else the longest full 
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -274,11 +273,11 @@ def _make_actor(root: str, members: list[_Local], catalog: ActorCatalog) -> Acto
 
 @dataclass(frozen=True)
 class ActorCoverage:
-    """How one outlet covers one actor: counts, names, labels and mention sentiment.
+    """How one outlet covers one actor: counts, the names used and the labels around them.
 
-    Sentiment is kept as mergeable sums (``sentiment_n``, ``sentiment_sum``,
-    ``sentiment_sumsq`` of per-mention labels in {-1, 0, 1}); :attr:`sentiment_mean` and
-    :attr:`sentiment_ci` derive from them.
+    Sentiment towards the actor, with its interval, lives in
+    :attr:`mediacompare.actors.outlets.ActorComparison.sentiment` (one statistics mechanism
+    for every outlet-level figure).
     """
 
     actor: str
@@ -288,32 +287,12 @@ class ActorCoverage:
     share: float
     names: Mapping[str, int]
     labels: Mapping[str, int]
-    sentiment_n: int = 0
-    sentiment_sum: float = 0.0
-    sentiment_sumsq: float = 0.0
-
-    @property
-    def sentiment_mean(self) -> float | None:
-        """Mean target sentiment of the mentions (-1..1), None without scored mentions."""
-        return self.sentiment_sum / self.sentiment_n if self.sentiment_n else None
-
-    @property
-    def sentiment_ci(self) -> tuple[float, float] | None:
-        """Normal-approximation 95% interval of the mean (None for fewer than 2 mentions)."""
-        n = self.sentiment_n
-        if n < 2:
-            return None
-        mean = self.sentiment_sum / n
-        var = max(self.sentiment_sumsq / n - mean * mean, 0.0) * n / (n - 1)
-        half = 1.96 * math.sqrt(var / n)
-        return (mean - half, mean + half)
 
 
 def actor_coverage(
     index: ActorIndex,
     mentions_by_article: Mapping[str, Sequence[ActorMention]],
     outlet_of: Mapping[str, str],
-    sentiment_by_article: Mapping[str, Sequence[int]] | None = None,
 ) -> tuple[ActorCoverage, ...]:
     """Per actor × outlet coverage table.
 
@@ -325,9 +304,6 @@ def actor_coverage(
         Article id → that article's mentions.
     outlet_of : mapping
         Article id → outlet name.
-    sentiment_by_article : mapping, optional
-        Article id → one target-sentiment label (-1/0/1) per mention, aligned with
-        ``mentions_by_article[article_id]``.
 
     Returns
     -------
@@ -340,16 +316,15 @@ def actor_coverage(
     >>> from mediacompare.text import sentences
     >>> from mediacompare.actors import detect_actors
     >>> ms = {"a": detect_actors(sentences("The Kremlin scoffed. Russia’s forces moved."))}
-    >>> rows = actor_coverage(resolve_actors(ms), ms, {"a": "X"}, {"a": [-1, 0]})
-    >>> [(r.actor, r.mentions, r.share, dict(r.labels), r.sentiment_mean) for r in rows]
-    [('Kremlin', 1, 0.5, {'verb: scoffed': 1}, -1.0), ('Russia', 1, 0.5, {'possession: forces': 1}, 0.0)]
+    >>> rows = actor_coverage(resolve_actors(ms), ms, {"a": "X"})
+    >>> [(r.actor, r.mentions, r.share, dict(r.labels)) for r in rows]
+    [('Kremlin', 1, 0.5, {'verb: scoffed': 1}), ('Russia', 1, 0.5, {'possession: forces': 1})]
     """
     cells: dict[tuple[str, str], dict] = {}
     totals: Counter = Counter()
     for article in sorted(mentions_by_article):
         outlet = outlet_of[article]
-        scores = sentiment_by_article.get(article) if sentiment_by_article else None
-        for i, m in enumerate(mentions_by_article[article]):
+        for m in mentions_by_article[article]:
             actor = index.actor_id(article, m)
             if actor is None:
                 continue
@@ -360,7 +335,6 @@ def actor_coverage(
                     "arts": set(),
                     "names": Counter(),
                     "labels": Counter(),
-                    "s": [0, 0.0, 0.0],
                 },
             )
             cell["n"] += 1
@@ -368,11 +342,6 @@ def actor_coverage(
             cell["names"][f"{m.title} {m.text}" if m.title else m.text] += 1
             cell["labels"].update(f"{lab.kind}: {lab.text}" for lab in m.labels)
             totals[outlet] += 1
-            if scores is not None and i < len(scores) and scores[i] is not None:
-                s = float(scores[i])
-                cell["s"][0] += 1
-                cell["s"][1] += s
-                cell["s"][2] += s * s
     rows = [
         ActorCoverage(
             actor,
@@ -382,7 +351,6 @@ def actor_coverage(
             c["n"] / totals[outlet],
             dict(sorted(c["names"].items())),
             dict(sorted(c["labels"].items())),
-            *c["s"],
         )
         for (outlet, actor), c in cells.items()
     ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -126,7 +126,11 @@ def actors_view(cmp: Comparison) -> ActorsView:
             loaded_verbs=_top(loaded, 10), headline_verbs="; ".join(headline),
             quotes=_quote_views(cmp, outlet),
         ))
-    return ActorsView(tuple(cells), tuple(sources), difference_views(ac.sentiment.differences))
+    differences = tuple(
+        replace(d, metric=d.metric.removeprefix("actor:"))
+        for d in difference_views(ac.sentiment.differences)
+    )
+    return ActorsView(tuple(cells), tuple(sources), differences)
 
 
 def _verb_class(cmp: Comparison, outlet: str, verb: str) -> str | None:
