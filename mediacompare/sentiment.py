@@ -33,6 +33,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .errors import MediaCompareError
 from .model import ArticleSentiment, Sentence, SentimentScores, ToneBlock
+from .text import raw_documents
 from .text import sentences as split_sentences
 
 if TYPE_CHECKING:  # nltk is imported lazily: it takes seconds to import
@@ -301,26 +302,6 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-def _as_documents(X: object) -> list[str]:
-    """Validate raw-text input the way sklearn's text vectorizers do (ValueError, as they raise)."""
-    if isinstance(X, (str, bytes)):
-        raise ValueError("Iterable over raw text documents expected, string object received.")  # noqa: TRY004
-    if getattr(X, "ndim", 1) != 1:
-        raise ValueError(
-            "SentimentVectorizer expects a 1-d list or Series of texts, got an array with"
-            f" {X.ndim} dimensions; pass one column, e.g. df['text']"  # type: ignore[attr-defined]
-        )
-    if not isinstance(X, Iterable):
-        raise ValueError(f"Iterable over raw text documents expected, got {type(X).__name__}.")  # noqa: TRY004
-    docs = list(X.tolist() if hasattr(X, "tolist") else X)
-    for i, doc in enumerate(docs):
-        if not isinstance(doc, str):
-            raise ValueError(  # noqa: TRY004
-                f"document {i} is {type(doc).__name__}, not str; fill or drop missing texts first"
-            )
-    return docs
-
-
 def _document_features(text: str, threshold: float) -> list[float]:
     sents = split_sentences(text)
     scores = score_sentences(sents)
@@ -410,7 +391,7 @@ class SentimentVectorizer(TransformerMixin, BaseEstimator):
         self
         """
         selected = self._selected()
-        _as_documents(X)
+        raw_documents(X, "SentimentVectorizer")
         self.feature_names_out_ = np.asarray(selected, dtype=object)
         return self
 
@@ -427,7 +408,7 @@ class SentimentVectorizer(TransformerMixin, BaseEstimator):
         ndarray of shape (n_documents, n_features), float64
         """
         check_is_fitted(self)
-        docs = _as_documents(X)
+        docs = raw_documents(X, "SentimentVectorizer")
         columns = [FEATURE_NAMES.index(name) for name in self.feature_names_out_]
         out = np.zeros((len(docs), len(columns)), dtype=np.float64)
         for i, doc in enumerate(docs):
@@ -436,7 +417,7 @@ class SentimentVectorizer(TransformerMixin, BaseEstimator):
 
     def fit_transform(self, X: Iterable[str], y: object = None) -> np.ndarray:
         """``fit`` then ``transform`` in one pass over ``X`` (so a generator works too)."""
-        docs = _as_documents(X)
+        docs = raw_documents(X, "SentimentVectorizer")
         return self.fit(docs).transform(docs)
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:

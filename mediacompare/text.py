@@ -26,6 +26,7 @@ __all__ = [
     "words",
     "ngram_counts",
     "guess_language",
+    "raw_documents",
 ]
 
 # --------------------------------------------------------------------------- normalisation
@@ -307,3 +308,40 @@ def guess_language(text: str) -> str:
     if best_hits == 0 or (best_hits / n_tokens < 0.05 and n_tokens >= 20):
         return "und"
     return best
+
+
+def raw_documents(X: object, owner: str, accept: tuple[type, ...] = (str,)) -> list:
+    """Validate the input of a text transformer the way scikit-learn's text vectorizers do.
+
+    ``X`` must be a 1-d iterable (list, tuple, Series, 1-d array) whose items are instances of
+    ``accept``; anything else raises ``ValueError`` with a message naming ``owner`` and the
+    fix (a single string, a 2-d array or a missing text are the usual mistakes).
+
+    Examples
+    --------
+    >>> raw_documents(["a", "b"], "SentimentVectorizer")
+    ['a', 'b']
+    >>> raw_documents("a text", "SentimentVectorizer")
+    Traceback (most recent call last):
+    ...
+    ValueError: Iterable over raw text documents expected, string object received.
+    """
+    from collections.abc import Iterable
+
+    if isinstance(X, (str, bytes)):
+        raise ValueError("Iterable over raw text documents expected, string object received.")
+    if getattr(X, "ndim", 1) != 1:
+        raise ValueError(
+            f"{owner} expects a 1-d list or Series of texts, got an array with"
+            f" {X.ndim} dimensions; pass one column, e.g. df['text']"  # type: ignore[attr-defined]
+        )
+    if not isinstance(X, Iterable):
+        raise ValueError(f"Iterable over raw text documents expected, got {type(X).__name__}.")
+    docs = list(X.tolist() if hasattr(X, "tolist") else X)
+    names = " or ".join(kind.__name__ for kind in accept)
+    for i, doc in enumerate(docs):
+        if not isinstance(doc, accept):
+            raise ValueError(
+                f"document {i} is {type(doc).__name__}, not {names}; fill or drop missing texts first"
+            )
+    return docs

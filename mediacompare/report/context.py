@@ -7,8 +7,8 @@ formatting happens in the filters registered in :mod:`mediacompare.report.render
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..compare import Comparison
     from ..contrast import DistinctiveTerm
     from ..model import ArticleAnalysis
+    from ..stats import Difference
 
 __all__ = ["ReportContext", "build_context"]
 
@@ -115,24 +116,6 @@ class OutletView:
 
 
 @dataclass(frozen=True)
-class DifferenceView:
-    """One tested difference between two outlets (or an outlet and the rest)."""
-
-    metric: str
-    a: str
-    b: str
-    diff: float
-    ci_low: float
-    ci_high: float
-    p: float
-    q: float
-    n_a: int
-    n_b: int
-    verdict: str
-    method: str
-
-
-@dataclass(frozen=True)
 class DistinguishView:
     a: str
     b: str
@@ -177,7 +160,7 @@ class ReportContext:
     parameters: tuple[tuple[str, str], ...]
     created: str | None
     caveats: tuple[str, ...]
-    tone_differences: tuple[DifferenceView, ...] = ()
+    tone_differences: tuple[Difference, ...] = ()
     distinguishability: tuple[DistinguishView, ...] = ()
     frames: Any = None
     actors: Any = None
@@ -275,15 +258,9 @@ def _strongest(cmp: Comparison, outlet: str, sign: int) -> tuple[QuotedSentence,
     )
 
 
-def difference_views(differences) -> tuple[DifferenceView, ...]:
-    """Display records of :class:`mediacompare.stats.Difference` results (shared by sections)."""
-    return tuple(
-        DifferenceView(
-            d.metric.replace("_", " "), d.a, d.b, d.diff, d.ci_low, d.ci_high, d.p, d.q,
-            d.n_a, d.n_b, d.verdict, d.method,
-        )
-        for d in differences
-    )
+def difference_views(differences: Iterable[Difference]) -> tuple[Difference, ...]:
+    """The differences with readable metric names ("negative share"), for display."""
+    return tuple(replace(d, metric=d.metric.replace("_", " ")) for d in differences)
 
 
 def _interval(stats, metric: str, outlet: str) -> tuple[tuple[float, float] | None, str]:

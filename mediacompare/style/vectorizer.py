@@ -18,6 +18,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ..model import Article
+from ..text import raw_documents
 from ..text import sentences as split_sentences
 from .profile import FEATURE_NAMES, score_style
 
@@ -27,26 +28,11 @@ _TONE_FEATURES = frozenset({"body_compound", "headline_body_gap"})
 
 
 def _documents(X: object) -> list[tuple[str | None, str]]:
-    if isinstance(X, (str, bytes)):
-        raise ValueError("Iterable over raw text documents expected, string object received.")  # noqa: TRY004
-    if getattr(X, "ndim", 1) != 1:
-        raise ValueError(
-            "StyleVectorizer expects a 1-d list or Series of texts (or Articles), got an array"
-            f" with {X.ndim} dimensions; pass one column, e.g. df['text']"  # type: ignore[attr-defined]
-        )
-    if not isinstance(X, Iterable):
-        raise ValueError(f"Iterable over raw text documents expected, got {type(X).__name__}.")  # noqa: TRY004
-    docs: list[tuple[str | None, str]] = []
-    for i, doc in enumerate(X.tolist() if hasattr(X, "tolist") else X):
-        if isinstance(doc, Article):
-            docs.append((doc.title, doc.text))
-        elif isinstance(doc, str):
-            docs.append((None, doc))
-        else:
-            raise ValueError(  # noqa: TRY004
-                f"document {i} is {type(doc).__name__}, not str or Article; fill or drop missing texts first"
-            )
-    return docs
+    """(title, text) per document: Articles carry a title, plain strings do not."""
+    return [
+        (doc.title, doc.text) if isinstance(doc, Article) else (None, doc)
+        for doc in raw_documents(X, "StyleVectorizer", accept=(str, Article))
+    ]
 
 
 class StyleVectorizer(TransformerMixin, BaseEstimator):
