@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
@@ -108,6 +108,10 @@ class Alignment:
         Share of the first outlet's compared sentences matched in the second.
     n_compared, n_skipped : mapping outlet -> int
         Sentences compared / left out for having fewer than ``min_words`` content words.
+    n_repeated : mapping outlet -> int
+        Sentences left out because the same outlet already has one with the same content
+        words (a paragraph repeated by the scraper, boilerplate in several articles): each
+        is compared, counted and listed once.
     """
 
     pairs: tuple[AlignedPair, ...]
@@ -121,6 +125,7 @@ class Alignment:
     features: str
     outlets: tuple[str, ...] = ()
     note: str = ""
+    n_repeated: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
     def unique_by_group(self, outlet: str) -> Mapping[str, tuple[SentenceRef, ...]]:
         """Unique sentences of ``outlet`` grouped by key; ungrouped ones under ``"other"``.
@@ -274,6 +279,8 @@ def align_sentences(
         Content-word TF-IDF (default) or character n-gram TF-IDF.
     min_words : int
         Sentences with fewer content words are not compared (headline fragments, datelines).
+        A sentence whose content words repeat an earlier sentence of the same outlet is not
+        compared either (see ``Alignment.n_repeated``).
     actor_of : callable, optional
         ``actor_of(sentence) -> name or None``; when given, unique sentences naming an actor
         are grouped under that actor, the others by topic word.
@@ -287,13 +294,18 @@ def align_sentences(
     code_of = {o: i for i, o in enumerate(outlets)}
     refs: list[tuple[str, str, Sentence, list[str]]] = []
     skipped: Counter[str] = Counter()
+    repeated: Counter[str] = Counter()
+    seen: set[tuple[str, tuple[str, ...]]] = set()
     for article_id, outlet, sents in items:
         for s in sents:
             words = content_words(s)
-            if len(words) >= min_words:
-                refs.append((article_id, outlet, s, words))
-            else:
+            if len(words) < min_words:
                 skipped[outlet] += 1
+            elif (outlet, tuple(words)) in seen:
+                repeated[outlet] += 1
+            else:
+                seen.add((outlet, tuple(words)))
+                refs.append((article_id, outlet, s, words))
     compared = Counter(o for _, o, _, _ in refs)
     empty = {o: () for o in outlets}
     base = {
@@ -302,6 +314,7 @@ def align_sentences(
         "outlets": outlets,
         "n_compared": _freeze({o: compared[o] for o in outlets}),
         "n_skipped": _freeze({o: skipped[o] for o in outlets}),
+        "n_repeated": _freeze({o: repeated[o] for o in outlets}),
     }
     if len(compared) < 2:
         return Alignment(

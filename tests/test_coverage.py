@@ -84,7 +84,22 @@ def test_same_outlet_sentences_never_match_each_other():
     two = align_sentences(
         one + [("c", "Y", sentences("Completely different words about football.."))]
     )
-    assert two.shared["X"] == () and len(two.unique["X"]) == 2
+    # The second copy repeats the first: compared, counted and listed once.
+    assert two.shared["X"] == () and len(two.unique["X"]) == 1
+    assert two.n_repeated["X"] == 1 and two.n_compared["X"] == 1
+
+
+def test_repeated_sentences_of_one_outlet_count_once():
+    text = ("He was issued a summons but did not spend any time in jail for the offense. "
+            "The sheriff said the gunman fled north toward Guadalupe County. "
+            "He was issued a summons but did not spend any time in jail for the offense.")
+    other = "The sheriff said the gunman fled north toward Guadalupe County after the attack."
+    al = align_sentences([("a", "X", sentences(text)), ("b", "Y", sentences(other))])
+    assert al.n_compared["X"] == 2 and al.n_repeated == {"X": 1, "Y": 0}
+    assert [r.text for r in al.unique["X"]] == [
+        "He was issued a summons but did not spend any time in jail for the offense."
+    ]
+    assert al.shares["X"] == 0.5
 
 
 def test_accepts_article_analyses_and_char_features():

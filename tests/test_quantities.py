@@ -271,3 +271,71 @@ def test_results_pickle_for_worker_processes() -> None:
     assert pickle.loads(pickle.dumps(qs)) == qs
     again = pickle.loads(pickle.dumps(cmp))
     assert again.by_outlet == cmp.by_outlet and again.groups == cmp.groups
+
+
+# --------------------------------------------------------------------------- real-corpus fixes
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("One minute later he was gone.", "1 minute"),
+        ("Police arrived about five minutes later.", "about 5 minutes"),
+        ("Victims ranged from 17 months old.", "17 months"),
+        ("The 55-year-old plumber fired back.", "55 years"),
+        ("Peace has held for over 50 years.", "over 50 years"),
+        ("The talks lasted 36 hours.", "36 hours"),
+        ("Congress met on November 5 to vote.", "5 November"),
+        ("They signed it in April 2016.", "April 2016"),
+        ("Troops left in August.", "August"),
+        ("More than a dozen members hugged him.", "more than 12"),
+        ("A target 435 miles away.", "700 km"),
+    ],
+)
+def test_figures_are_described_in_readable_units(text: str, shown: str) -> None:
+    assert one(text).describe() == shown
+
+
+def test_slashed_numbers_and_at_one_point_are_not_figures() -> None:
+    assert extract("His family lived here for four generations, 40/29 News reported.")[0].text == "four"
+    assert len(extract("His family lived here for four generations, 40/29 News reported.")) == 1
+    assert extract("The diner is open 24/7 for truckers.") == []
+    assert extract("At one point, the shooter tried to get a license.") == []
+
+
+def test_ages_of_different_people_are_no_disagreement() -> None:
+    a = extract("His daughter, 14-year-old Annabelle, was at the service.")
+    b = extract("The 55-year-old plumber is heralded as a hero.")
+    c = extract("The pastor's 14-Year-Old Daughter was killed.")
+    cmp = compare_quantities({"A": a, "B": b, "C": c})
+    assert cmp.disagreements == ()
+    assert [g.outlets for g in cmp.shared()] == [("A", "C")]  # equal ages still match
+
+
+def test_no_counts_from_and_ranges_fractions_or_a_lone_one() -> None:
+    assert [(q.value, q.text) for q in extract("Take another two and four points off.")] == [
+        (4.0, "four")
+    ]
+    assert one("One hundred and five soldiers died.").value == 105
+    assert extract("Two-thirds of voters agreed.") == []
+    assert extract("One veteran Republican strategist said he has one good shot.") == []
+    assert one("It was used in at least one strike.").value == 1  # qualified: a figure
+
+
+def test_values_one_outlet_reports_together_are_no_disagreement() -> None:
+    a = extract("Voters favour him by a 25-point margin and he won a debate by 33 points.")
+    b = extract("He leads by a 25-point margin.")
+    c = extract("He won the debate by 33 points.")
+    assert compare_quantities({"A": a, "B": b, "C": c}).disagreements == ()
+    d = extract("He won the debate by 40 points.")
+    (dis,) = compare_quantities({"A": a, "B": b, "D": d}).disagreements
+    assert [g.outlets for g in dis.groups] == [("A", "B"), ("A",), ("D",)]
+
+
+def test_noun_one_outlet_uses_for_three_values_is_not_compared() -> None:
+    fox = extract("A firm employs 700 workers. Some 33 workers returned. Eight workers stayed.")
+    cnn = extract("There were 861 workers at the start of the day.")
+    cmp = compare_quantities({"Fox": fox, "CNN": cnn})
+    assert cmp.disagreements == () and len([g for g in cmp.groups if g.kind == "count"]) == 4
+    two = extract("A firm employs 700 workers. Some 33 workers returned.")
+    assert len(compare_quantities({"Fox": two, "CNN": cnn}).disagreements) == 1

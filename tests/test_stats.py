@@ -218,6 +218,14 @@ def test_one_vs_rest_and_both():
         compare_groups(groups, pairs="some")
 
 
+def test_rest_of_single_article_outlets_gets_a_real_interval():
+    groups = {"A": [0.0, 0.0, 0.0], "B": [0.0], "C": [6.0]}
+    a_rest = compare_groups(groups, pairs="one-vs-rest", n_perm=199)[0]
+    assert (a_rest.a, a_rest.n_b, a_rest.diff) == ("A", 2, -3.0)
+    # Stratified by outlet, B and C would each resample to themselves: [-3, -3].
+    assert a_rest.ci_low == pytest.approx(-6.0) and a_rest.ci_high == pytest.approx(0.0)
+
+
 def test_comparison_streams_do_not_depend_on_other_groups():
     base = {"A": [0.1, 0.4, 0.3, 0.2], "B": [0.5, 0.2, 0.6, 0.4]}
     ab = compare_groups(base, n_perm=999)[0]
@@ -234,6 +242,23 @@ def test_q_values_adjust_across_calls():
     adjusted = with_q_values(tone + tuple(noise))
     assert adjusted[0].q == pytest.approx(min(1.0, tone[0].p * 11))
     assert all(d.q >= d.p for d in adjusted)
+
+
+def test_sentence_level_p_values_do_not_lower_article_level_q_values():
+    values = {"A": [0.1, 0.2, 0.0, 0.3, 0.2], "B": [0.5, 0.6, 0.4, 0.7, 0.5], "C": [0.9],
+              "D": [0.15, 0.2, 0.05, 0.25, 0.1]}
+    sentences = {k: [[v, v] for v in vs] for k, vs in values.items()}
+    sentences["C"] = [[0.9, 0.8, 0.95, 0.9, 0.85, 0.9]]
+    ds = compare_groups(values, sentence_values_by_group=sentences, n_perm=999)
+    articles = [d for d in ds if d.method != METHOD_SENTENCE_TEST]
+    sent = [d for d in ds if d.method == METHOD_SENTENCE_TEST]
+    assert len(articles) == 3 and len(sent) == 3  # every pair with C falls back to sentences
+    # Each method is its own BH family: the tiny sentence-level p-values (optimistic) would
+    # otherwise pull the article-level q-values down (0.0084 instead of 0.0105 here).
+    expected = benjamini_hochberg([d.p for d in articles])
+    assert [d.q for d in articles] == pytest.approx(list(expected))
+    assert not np.allclose(expected, benjamini_hochberg([d.p for d in ds])[[0, 2, 4]])
+    assert [d.q for d in sent] == pytest.approx(list(benjamini_hochberg([d.p for d in sent])))
 
 
 # --------------------------------------------------------------------------- distinguishability
@@ -305,6 +330,16 @@ def test_distinguishability_too_few_articles():
     X, outlets, _ = _corpus(separable=True, n=4)
     d = distinguishability(X, outlets, "A", "B")
     assert math.isnan(d.auc) and "at least 5 articles" in d.note
+
+
+def test_distinguishability_no_zero_width_interval_from_single_article_folds():
+    X, outlets, _ = _corpus(separable=False, n=6)  # 5 folds: 1-2 held-out articles per outlet
+    d = distinguishability(X, outlets, "A", "B", n_perm=100)
+    assert math.isfinite(d.auc) and math.isfinite(d.null_95)
+    assert math.isnan(d.auc_ci_low) and math.isnan(d.auc_ci_high)
+    assert d.note.startswith("no interval")
+    big = distinguishability(*_corpus(separable=False, n=10)[:2], "A", "B", n_perm=100)
+    assert big.auc_ci_low < big.auc_ci_high and big.note == ""
 
 
 def test_ridge_dual_scores_equal_sklearn_ridge_classifier():

@@ -69,6 +69,15 @@ def test_marker_yes_no(marker: str, text: str, expected: list[str]) -> None:
     assert cue_texts(text, marker) == expected
 
 
+def test_datelines_and_repeated_caps_furniture_are_not_shouting() -> None:
+    dateline = "SUTHERLAND SPRINGS, Texas — One minute he was relaxing. Then he was SO ANGRY."
+    assert cue_texts(dateline, "all_caps") == ["SO", "ANGRY"]
+    assert cue_texts("KYIV (Reuters) - The war goes on.", "all_caps") == []
+    widgets = ("JUST WATCHED Crisis hurts the park. Replay More Videos. JUST WATCHED Experts "
+               "speak again. MUST WATCH Experts speak. JUST WATCHED Reactor can be up.")
+    assert cue_texts(widgets, "all_caps") == ["JUST", "WATCHED", "MUST", "WATCH"]
+
+
 def test_rates_are_per_thousand_words_and_sum_up() -> None:
     text = "Missiles rained down! The massive strike was the biggest yet, reportedly."
     p = score_style(sentences(text))

@@ -5,7 +5,10 @@ known: a figure joins a group only when it is :func:`~mediacompare.quantities.co
 every member and its subject is the same or unknown on one side (complete linkage, so "more than
 400 miles" cannot chain two different distances together). Groups with the same kind and the
 same known subject whose values are not consistent are reported as a disagreement when one
-outlet gives one value and another outlet the other.
+outlet gives one value and another outlet the other, and no outlet gives both. Not for
+:data:`GENERIC_SUBJECTS` such as "age" (values usually of different people), nor for a subject
+one outlet gives more than :data:`MAX_VALUES_PER_OUTLET` values of (a noun used for several
+things).
 
 Meant for the articles of one story (a few hundred figures); the work is quadratic within each
 (kind, unit, currency) bucket.
@@ -20,7 +23,7 @@ Examples
 >>> [(g.kind, g.outlets) for g in cmp.shared()]
 [('distance', ('A', 'B'))]
 >>> [(d.subject, [g.describe() for g in d.groups]) for d in cmp.disagreements]
-[('missile', ['1,000 count', '1,600 count'])]
+[('missile', ['1,000', '1,600'])]
 """
 
 from __future__ import annotations
@@ -31,7 +34,15 @@ from dataclasses import dataclass
 from ..style.markers import FrozenMapping
 from .records import KINDS, Quantity, consistent
 
-__all__ = ["Mention", "QuantityComparison", "QuantityDisagreement", "QuantityGroup", "compare_quantities"]
+__all__ = [
+    "GENERIC_SUBJECTS",
+    "MAX_VALUES_PER_OUTLET",
+    "Mention",
+    "QuantityComparison",
+    "QuantityDisagreement",
+    "QuantityGroup",
+    "compare_quantities",
+]
 
 
 @dataclass(frozen=True)
@@ -140,6 +151,25 @@ class QuantityComparison:
         return pd.DataFrame(rows)
 
 
+#: Subjects that name a property, not a referent: "a 14-year-old" and "the 55-year-old" are
+#: usually two people, so different values are not a disagreement (equal ones still match).
+GENERIC_SUBJECTS = frozenset({"age"})
+
+
+#: An outlet giving this many different values for one subject uses the noun for several
+#: things ("700 workers" of one firm, "33 workers" returned, "eight workers"): not compared.
+MAX_VALUES_PER_OUTLET = 2
+
+
+def _names_several_things(groups: Sequence[QuantityGroup]) -> bool:
+    """Whether one outlet reports more than :data:`MAX_VALUES_PER_OUTLET` values of a subject."""
+    counts: dict[str, int] = {}
+    for g in groups:
+        for outlet in g.outlets:
+            counts[outlet] = counts.get(outlet, 0) + 1
+    return max(counts.values(), default=0) > MAX_VALUES_PER_OUTLET
+
+
 def _compatible_subject(key: str | None, group_key: str | None) -> bool:
     return key is None or group_key is None or key == group_key
 
@@ -198,9 +228,13 @@ def compare_quantities(
                 by_bucket.setdefault((kind, unit, currency, gkey), []).append(group)
     disagreements = []
     for (kind, unit, currency, subject), groups in by_bucket.items():
+        if subject in GENERIC_SUBJECTS or _names_several_things(groups):
+            continue
+        # An outlet that reports both values shows they are different facts ("won by 25
+        # points" and "a 33-point margin"), so only groups without a common outlet disagree.
         involved = {
             id(g) for g in groups for h in groups
-            if g is not h and set(g.outlets) - set(h.outlets) and set(h.outlets) - set(g.outlets)
+            if g is not h and not set(g.outlets) & set(h.outlets)
         }
         if involved:
             chosen = tuple(sorted((g for g in groups if id(g) in involved), key=lambda g: g.value))

@@ -50,6 +50,11 @@ from .vocabulary import (
 __all__ = ["extract_quantities"]
 
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
+#: Fraction words after a number ("two-thirds", "one quarter"): a share, not a count.
+_FRACTIONS = frozenset(
+    ["half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
+     "tenths"]
+)
 _NOT_BEFORE_ONE = frozenset(
     ["no", "any", "every", "each", "the", "this", "that", "which", "only", "someone", "anyone"]
 )
@@ -131,7 +136,9 @@ def _number(us: list[_U], i: int) -> tuple[float, int, bool] | None:
         elif k in _WORD_SCALES:
             total += (current or 1.0) * _WORD_SCALES[k]
             current = 0.0
-        elif k == "and" and seen and j + 1 < len(us) and us[j + 1].key in _SMALL:
+        elif (k == "and" and seen and j + 1 < len(us) and us[j + 1].key in _SMALL
+              and (us[j - 1].key == "hundred" or us[j - 1].key in _WORD_SCALES)):
+            # "one hundred and five", not "between two and four"
             pass
         else:
             break
@@ -264,6 +271,14 @@ def _year(u: _U) -> bool:
     return u.num is not None and u.text.isdigit() and len(u.text) == 4 and 1800 <= u.num <= 2100
 
 
+def _slashed(us: list[_U], i: int, j: int) -> bool:
+    """Whether the number ``us[i:j]`` touches a slash ("40/29 News", "24/7", "9/11", "3/4"):
+    a name, date or fraction, not a figure."""
+    before = i > 0 and us[i - 1].key == "/" and us[i - 1].end == us[i].start
+    after = j < len(us) and us[j].key == "/" and us[j].start == us[j - 1].end
+    return before or after
+
+
 def _sentence_quantities(s: Sentence) -> list[Quantity]:
     us = _units(s)
     found: list[Quantity] = []
@@ -300,12 +315,14 @@ def _sentence_quantities(s: Sentence) -> list[Quantity]:
             or (nxt is not None and nxt.key in _MONTHS and nxt.text[:1].isupper())
             or (nxt is not None and nxt.key in ("th", "st", "nd", "rd"))
             or (nxt is not None and nxt.key in _PHONE_WORDS)
+            or _slashed(us, i, j)
+            or (nxt is not None and nxt.key in _FRACTIONS)
         ):
             i = j
             continue
         if spelled and value == 1 and u.key == "one" and (
             (prev is not None and prev.key in _NOT_BEFORE_ONE)
-            or (nxt is not None and nxt.key in ("of", "another", "day", "side"))
+            or (nxt is not None and nxt.key in ("of", "another", "day", "side", "point"))
         ):
             i = j
             continue
@@ -391,8 +408,11 @@ def _sentence_quantities(s: Sentence) -> list[Quantity]:
                 add("date", value * 10000, "date", None, i, i)
                 i = j
                 continue
-        # ---- count
+        # ---- count (an unqualified "one" is nearly always a determiner or pronoun: "one
+        # veteran strategist said", "one good shot"; "at least one strike" is a figure)
         head = _count_head(us, j)
+        if spelled and value == 1 and u.key == "one" and qualifier is None:
+            head = None
         if head is not None and head not in ("times", "per", "cent"):
             add("count", value, "count", None, first, j - 1, head, qualifier)
         i = j
@@ -411,7 +431,9 @@ def extract_quantities(sentences: Sequence[Sentence]) -> tuple[Quantity, ...]:
     -------
     tuple of Quantity
         In text order. Bare numbers without a unit or a counted noun, ordinals, times of day,
-        labels ("Article 5"), model names ("F-16") and ranges ("10-15") are not extracted.
+        labels ("Article 5"), model names ("F-16"), ranges ("10-15"), fractions ("two-thirds"),
+        slashed numbers ("24/7", "40/29 News") and an unqualified spelled "one" ("one official
+        said"; "at least one" is kept) are not extracted as counts.
 
     Examples
     --------

@@ -115,20 +115,81 @@ class Quantity:
         return f"{head}-{month:02d}" + (f"-{day:02d}" if day else "")
 
     def describe(self) -> str:
-        """Short display text: value in its canonical unit with the qualifier.
+        """Short display text: value in a readable unit with the qualifier.
+
+        Counts are bare numbers, durations are given in the largest calendar unit that fits
+        (the normalised value in days is in :attr:`value`), dates are spelled out
+        ("5 November 2017", "August"); :attr:`iso` keeps the ISO form.
 
         Examples
         --------
         >>> Quantity("money", 3e9, "GBP", "GBP", "£3 billion", 0, 10, 0, qualifier="some").describe()
         'some 3,000,000,000 GBP'
+        >>> Quantity("count", 12, "count", None, "a dozen", 0, 7, 0, qualifier="more than").describe()
+        'more than 12'
+        >>> Quantity("duration", 55 * 365.2425, "day", None, "55-year-old", 0, 11, 0).describe()
+        '55 years'
+        >>> Quantity("duration", 1 / 1440, "day", None, "one minute", 0, 10, 0).describe()
+        '1 minute'
+        >>> Quantity("date", 1105, "date", None, "November 5", 0, 10, 0).describe()
+        '5 November'
         """
         if self.kind == "date":
-            value = self.iso or ""
-        elif self.kind in ("count", "money") and float(self.value).is_integer():
+            value = _date_text(self.value)
+        elif self.kind == "duration":
+            value = _duration_text(self.value)
+        elif self.kind == "count":
+            value = _number_text(self.value)
+        elif self.kind == "money" and float(self.value).is_integer():
             value = f"{int(self.value):,} {self.unit}"
         else:
-            value = f"{self.value:,.4g} {self.unit}"
+            value = f"{_number_text(self.value)} {self.unit}"
         return f"{self.qualifier} {value}" if self.qualifier else value
+
+
+#: Display units for durations (days per unit), largest first.
+_DURATION_UNITS: tuple[tuple[str, float], ...] = (
+    ("year", 365.2425), ("month", 365.2425 / 12), ("week", 7.0), ("day", 1.0),
+    ("hour", 1 / 24), ("minute", 1 / 1440), ("second", 1 / 86400),
+)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December")
+
+
+def _number_text(value: float) -> str:
+    """Whole numbers with thousands separators, others with 3 significant digits."""
+    if float(value).is_integer() and abs(value) < 1e15:
+        return f"{int(value):,}"
+    return f"{value:,.3g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+def _duration_text(days: float) -> str:
+    """A duration in days as "17 months", "2 weeks", "1 minute" (whole units preferred)."""
+    if not math.isfinite(days) or days <= 0:
+        return f"{days:g} days"
+    fitting = [(name, size) for name, size in _DURATION_UNITS if days >= size * 0.999]
+    if not fitting:
+        fitting = [_DURATION_UNITS[-1]]
+    # The largest unit that gives a whole number (within 1 %), else the largest that fits.
+    name, size = next(
+        ((n, s) for n, s in fitting if abs(days / s - round(days / s)) <= 0.01 * days / s),
+        fitting[0],
+    )
+    amount = days / size
+    amount = round(amount) if abs(amount - round(amount)) <= 0.01 * amount else amount
+    text = _number_text(float(amount))
+    return f"{text} {name}" + ("" if text == "1" else "s")
+
+
+def _date_text(value: float) -> str:
+    """yyyymmdd with zero parts as "5 November 2017", "November 2017", "August", "2012"."""
+    year, month, day = _date_parts(value)
+    parts = [str(day)] if day and month else []
+    if 1 <= month <= 12:
+        parts.append(_MONTH_NAMES[month - 1])
+    if year:
+        parts.append(str(year))
+    return " ".join(parts)
 
 
 def _date_parts(value: float) -> tuple[int, int, int]:

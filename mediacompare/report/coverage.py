@@ -6,12 +6,21 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..coverage import DEFAULT_MIN_WORDS
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..compare import Comparison
     from ..model import ArticleAnalysis
 
-__all__ = ["CoverageView", "StyleView", "coverage_view", "style_view", "coverage_data",
-           "article_style_data", "article_quantities_data"]
+__all__ = [
+    "CoverageView",
+    "StyleView",
+    "article_quantities_data",
+    "article_style_data",
+    "coverage_data",
+    "coverage_view",
+    "style_view",
+]
 
 #: Unique sentences quoted per outlet and group in the HTML report.
 UNIQUE_SHOWN = 4
@@ -47,11 +56,20 @@ class RefView:
 
 @dataclass(frozen=True)
 class OutletCoverageView:
+    """One outlet's row of a story: how many sentences were compared, shared and unique.
+
+    ``n_repeated`` sentences repeat another sentence of the same outlet and ``n_skipped`` are
+    too short to compare; neither is in ``n_compared``.
+    """
+
     outlet: str
     share: float
     n_compared: int
     shared: tuple[RefView, ...]
     unique_groups: tuple[tuple[str, tuple[RefView, ...], int], ...]
+    n_unique: int = 0
+    n_repeated: int = 0
+    n_skipped: int = 0
 
 
 @dataclass(frozen=True)
@@ -76,11 +94,20 @@ class StoryView:
 
 @dataclass(frozen=True)
 class CoverageView:
+    """The coverage section.
+
+    ``duplicates`` pairs (repeat, original) name articles as ``Outlet “Title”``;
+    ``left_out`` names the counted articles whose story no other outlet covers (they are in
+    no alignment); ``min_words`` is the fewest content words a compared sentence has.
+    """
+
     stories: tuple[StoryView, ...]
     note: str
     duplicates: tuple[tuple[str, str], ...]
     story_counts: tuple[tuple[str, int], ...]
     outlet_names: tuple[str, ...]
+    left_out: tuple[str, ...] = ()
+    min_words: int = DEFAULT_MIN_WORDS
 
 
 @dataclass(frozen=True)
@@ -111,6 +138,20 @@ def _anchors(cmp: Comparison) -> dict[str, int]:
     return {a.article.id: i for i, a in enumerate(cmp.analyses)}
 
 
+#: Characters of a title kept when an article is named in the coverage section.
+TITLE_CHARS = 70
+
+
+def _article_label(a: ArticleAnalysis) -> str:
+    """``Outlet “Title”`` (the id when there is no title), titles cut to :data:`TITLE_CHARS`."""
+    title = (a.article.title or "").strip()
+    if not title:
+        return f"{a.article.outlet} ({a.article.id})"
+    if len(title) > TITLE_CHARS:
+        title = title[: TITLE_CHARS - 1].rstrip() + "…"
+    return f"{a.article.outlet} “{title}”"
+
+
 def _ref(ref, positions) -> RefView:
     from .context import sentence_anchor
 
@@ -138,6 +179,9 @@ def coverage_view(cmp: Comparison) -> CoverageView:
                     (g, tuple(_ref(r, positions) for r in refs[:UNIQUE_SHOWN]), len(refs))
                     for g, refs in groups.items()
                 ),
+                n_unique=len(al.unique.get(outlet, ())),
+                n_repeated=al.n_repeated.get(outlet, 0),
+                n_skipped=al.n_skipped.get(outlet, 0),
             ))
         qc = s.quantities
         disputed = {id(g) for d in qc.disagreements for g in d.groups}
@@ -160,12 +204,19 @@ def coverage_view(cmp: Comparison) -> CoverageView:
     counts: dict[str, int] = {}
     for story in cov.story_of.values():
         counts[story] = counts.get(story, 0) + 1
+    by_id = {a.article.id: a for a in cmp.analyses}
+
+    def label(article_id: str) -> str:
+        return _article_label(by_id[article_id]) if article_id in by_id else article_id
+
+    aligned = {i for s in cov.stories for i in s.article_ids}
     return CoverageView(
         stories=tuple(stories),
         note=cov.note,
-        duplicates=tuple((k, v) for k, v in sorted(cov.duplicate_of.items()) if v),
+        duplicates=tuple((label(k), label(v)) for k, v in sorted(cov.duplicate_of.items()) if v),
         story_counts=tuple(sorted(counts.items())),
         outlet_names=cmp.outlet_names,
+        left_out=tuple(label(i) for i in cov.story_of if i not in aligned),
     )
 
 
@@ -176,12 +227,12 @@ def style_view(cmp: Comparison) -> StyleView:
     stats = cmp.style_stats
     rows = []
     if stats:
-        for metric in STYLE_LABELS:
+        for metric, label in STYLE_LABELS.items():
             for outlet in cmp.outlet_names:
                 est = stats.estimate(metric, outlet)
                 if est is None:
                     continue
-                rows.append(StyleRow(metric, STYLE_LABELS[metric], outlet, est.value,
+                rows.append(StyleRow(metric, label, outlet, est.value,
                                      (est.ci_low, est.ci_high) if est.has_interval else None,
                                      est.method))
     cues = []
@@ -226,10 +277,13 @@ def coverage_data(cmp: Comparison) -> dict[str, Any]:
         stories.append({
             "story": s.story, "articles": list(s.article_ids), "outlets": list(s.outlets),
             "threshold": al.threshold, "shares": dict(al.shares),
+            "n_compared": dict(al.n_compared), "n_repeated": dict(al.n_repeated),
+            "n_skipped": dict(al.n_skipped),
             "pairs": [{"article_a": p.article_a, "sentence_a": p.sentence_a,
                        "article_b": p.article_b, "sentence_b": p.sentence_b,
                        "similarity": p.similarity} for p in al.pairs],
-            "figures": [{"kind": g.kind, "subject": g.subject_phrase, "value": g.value,
+            "figures": [{"kind": g.kind, "subject": g.subject_phrase, "figure": g.describe(),
+                         "value": g.value,
                          "unit": g.unit, "currency": g.currency, "outlets": list(g.outlets),
                          "texts": sorted({m.quantity.text for m in g.mentions})}
                         for g in qc.groups],

@@ -62,7 +62,7 @@ class Difference:
         Two-sided permutation p-value, ``(1 + #{|T*| >= |T|}) / (1 + n_perm)``.
     q : float
         Benjamini–Hochberg adjusted p-value across the comparisons of one call (or of one
-        :func:`with_q_values` call).
+        :func:`with_q_values` call) that use the same ``method``.
     n_a, n_b : int
         Articles on each side.
     verdict : str
@@ -129,7 +129,9 @@ def with_q_values(
     """Recompute q-values and verdicts across ``differences`` (e.g. one report section).
 
     Use this when the comparisons shown together come from several :func:`compare_groups`
-    calls (several metrics): BH must run over everything the reader sees at once.
+    calls (several metrics): BH must run over everything the reader sees at once. Article-level
+    tests and sentence-level fallbacks (:data:`METHOD_SENTENCE_TEST`, optimistic p-values) are
+    adjusted as two separate families, so the fallbacks cannot lower article-level q-values.
 
     Examples
     --------
@@ -141,7 +143,12 @@ def with_q_values(
     >>> [(d.metric, d.verdict) for d in adjusted], adjusted[0].q == 2 * tone[0].p
     ([('tone', 'could be noise'), ('conflict', 'could be noise')], True)
     """
-    q = benjamini_hochberg([d.p for d in differences])
+    q = np.full(len(differences), np.nan)
+    # Sentence-level p-values are optimistic: adjusting them together with the article-level
+    # ones would lower the article-level q-values, so each method is its own BH family.
+    for method in dict.fromkeys(d.method for d in differences):
+        rows = [i for i, d in enumerate(differences) if d.method == method]
+        q[rows] = benjamini_hochberg([differences[i].p for i in rows])
     out = []
     for d, qi in zip(differences, q):
         d = dataclasses.replace(d, q=float(qi))
@@ -296,7 +303,17 @@ def compare_groups(
 
 
 def _side_boot(side: Mapping[str, np.ndarray], level: str, resamples: _Resamples) -> np.ndarray:
-    """Bootstrap means of one side: one group, or several stratified by their sizes."""
+    """Bootstrap means of one side: one group, or several stratified by their sizes.
+
+    A stratum with a single value has the same mean in every resample, so when a side of
+    several groups has one, the side is resampled as one pooled sample instead (otherwise
+    "rest" made of one-article outlets would get a zero-width interval).
+    """
+    sizes = [len(x) for x in side.values() if len(x)]
+    if len(sizes) > 1 and min(sizes) < 2:
+        names = sorted(g for g, x in side.items() if len(x))
+        pooled = np.concatenate([side[g] for g in names])
+        return resamples.boot(level, "\x1f".join(["pooled", *names]), pooled)
     parts = [(len(x), resamples.boot(level, g, x)) for g, x in side.items() if len(x)]
     total = sum(n for n, _ in parts)
     return sum(n * boot for n, boot in parts) / total

@@ -24,7 +24,11 @@ import numpy as np
 
 from ._resample import rng_for
 
-__all__ = ["Distinguishability", "distinguishability", "roc_auc_columns"]
+__all__ = ["MIN_HELD_OUT", "Distinguishability", "distinguishability", "roc_auc_columns"]
+
+#: Held-out articles per outlet needed in every test fold for the AUC interval: with one, each
+#: fold's AUC is 0, 0.5 or 1 whatever is resampled, and the interval would be zero-width.
+MIN_HELD_OUT = 2
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,9 @@ class Distinguishability:
         Mean ROC-AUC over the held-out folds (NaN when not computed; see ``note``).
     auc_ci_low, auc_ci_high : float
         95% percentile interval from resampling held-out articles within folds (describes the
-        test-set sampling only, not retraining).
+        test-set sampling only, not retraining). NaN (with a ``note``) when a fold holds fewer
+        than :data:`MIN_HELD_OUT` articles of an outlet: fewer than 10 articles per outlet with
+        5 folds.
     null_mean, null_95 : float
         Mean and 95th percentile of the AUC with labels shuffled within folds.
     p : float
@@ -245,7 +251,16 @@ def distinguishability(
         held_out.append((scores[:, 0], y[test]))
     aucs = np.mean(fold_aucs, axis=0)
     observed, null = float(aucs[0]), aucs[1:]
-    lo, hi = _auc_interval([s for s, _ in held_out], [t for _, t in held_out], n_boot, rng)
+    smallest_fold = min(min(int(t.sum()), int(len(t) - t.sum())) for _, t in held_out)
+    note = ""
+    if smallest_fold >= MIN_HELD_OUT:
+        lo, hi = _auc_interval([s for s, _ in held_out], [t for _, t in held_out], n_boot, rng)
+    else:  # resampling 1 held-out article per side gives the same AUC every time
+        lo = hi = nan
+        note = (
+            f"no interval: a test fold holds fewer than {MIN_HELD_OUT} articles of an outlet, "
+            "so resampling cannot show the uncertainty; compare the AUC with the chance level"
+        )
 
     top_a: tuple[tuple[str, float], ...] = ()
     top_b: tuple[tuple[str, float], ...] = ()
@@ -271,6 +286,7 @@ def distinguishability(
         classifier=classifier,
         top_terms_a=top_a,
         top_terms_b=top_b,
+        note=note,
     )
 
 

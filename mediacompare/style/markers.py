@@ -198,6 +198,19 @@ def _shouting(us: Sequence[Unit], i: int, caps: Sequence[bool]) -> bool:
     return hi - lo + 1 >= 3
 
 
+#: Units that end a dateline's place name ("SUTHERLAND SPRINGS, Texas —", "KYIV (Reuters) -").
+_DATELINE_ENDS = frozenset([",", "(", "—", "–", "-", "--", ":"])
+
+
+def _dateline_end(us: Sequence[Unit], caps: Sequence[bool]) -> int:
+    """Units of a dateline at the start of an article (capitalised place then a comma,
+    parenthesis or dash), which are house style rather than shouting; 0 when there is none."""
+    k = 0
+    while k < len(us) and caps[k]:
+        k += 1
+    return k if 0 < k <= 4 and k < len(us) and us[k].key in _DATELINE_ENDS else 0
+
+
 def _superlative(us: Sequence[Unit], i: int) -> int | None:
     """Index of the last unit of a superlative starting at ``i``, else None."""
     u = us[i]
@@ -250,6 +263,10 @@ def find_cues(
 ) -> Mapping[str, list[Cue]]:
     """Cues of every marker in :data:`MARKERS` (lists in text order).
 
+    All-caps words are not counted in a dateline at the start of the article ("SUTHERLAND
+    SPRINGS, Texas —"), and a shouted phrase that recurs in the article counts once (page
+    furniture such as "JUST WATCHED" before every embedded video).
+
     Parameters
     ----------
     sentences : sequence of Sentence
@@ -276,6 +293,7 @@ def scan(
     )
     out: dict[str, list[Cue]] = {name: [] for name in MARKERS}
     n_words = 0
+    shouted: set[tuple[str, ...]] = set()
 
     def cue(s: Sentence, name: str, start: int, end: int, label: str) -> None:
         text = s.text[start - s.start : end - s.start]
@@ -297,9 +315,21 @@ def scan(
                     continue
                 cue(s, name, m.start, m.end, m.label)
         caps = [_is_caps_word(u) for u in us]
-        for i, u in enumerate(us):
-            if caps[i] and _shouting(us, i, caps):
-                cue(s, "all_caps", u.start, u.end, "all caps")
+        i = _dateline_end(us, caps) if s is sentences[0] else 0
+        while i < len(us):
+            if not caps[i]:
+                i += 1
+                continue
+            hi = i
+            while hi + 1 < len(us) and caps[hi + 1]:
+                hi += 1
+            loud = [k for k in range(i, hi + 1) if _shouting(us, k, caps)]
+            run = tuple(us[k].key for k in loud)
+            if loud and run not in shouted:  # the same phrase again is page furniture
+                shouted.add(run)  # ("JUST WATCHED" before every embedded video)
+                for k in loud:
+                    cue(s, "all_caps", us[k].start, us[k].end, "all caps")
+            i = hi + 1
         i = 0
         while i < len(us):
             last = _superlative(us, i)
