@@ -38,13 +38,30 @@ _EXPORTS = {
     "TermCountTfidf": "mediacompare.vectorize",
 }
 
-__all__ = sorted(
-    [
-        "AnalysisOptions", "analyze", "analyze_all", "Comparison", "compare", "InputError",
-        "MediaCompareError", "Columns", "load", "load_example", "Article", "ArticleAnalysis",
-        "Corpus", "InputProblem", *_EXPORTS,
-    ]
-) + ["__version__"]
+__all__ = [
+    "ActorSentimentVectorizer",
+    "AnalysisOptions",
+    "Article",
+    "ArticleAnalysis",
+    "Columns",
+    "Comparison",
+    "Corpus",
+    "FrameClassifier",
+    "FrameVectorizer",
+    "InputError",
+    "InputProblem",
+    "MediaCompareError",
+    "SentimentVectorizer",
+    "StyleVectorizer",
+    "TargetSentimentClassifier",
+    "TermCountTfidf",
+    "__version__",
+    "analyze",
+    "analyze_all",
+    "compare",
+    "load",
+    "load_example",
+]
 
 
 def __getattr__(name: str):

@@ -315,19 +315,20 @@ def compare(
     import numpy as np
 
     vectorizer = TermCountTfidf()
-    if scored:
-        matrix = vectorizer.fit_transform([a.term_counts for a in scored])
-        outlets_of_rows = [a.article.outlet for a in scored]
-        outlet_names, outlet_sims = outlet_similarity(matrix, outlets_of_rows)
+    if counted:
+        # IDF, outlet similarity and the verdict count each text once; near-duplicates are
+        # still shown in the article heatmap (their near-1 similarity is the evidence).
+        counted_matrix = vectorizer.fit_transform([a.term_counts for a in counted])
+        outlets_of_rows = [a.article.outlet for a in counted]
+        outlet_names, outlet_sims = outlet_similarity(counted_matrix, outlets_of_rows)
         # The verdict uses the statistic its thresholds were calibrated on (sublinear TF cosine,
         # no IDF: stable for two articles as for thousands); TF-IDF feeds the heatmaps.
-        verdict = story_verdict(story_similarity([a.term_counts for a in scored]), outlets_of_rows)
+        verdict = story_verdict(story_similarity([a.term_counts for a in counted]), outlets_of_rows)
         similarity = Similarity(
-            tuple(a.article.id for a in scored), article_similarity(matrix),
+            tuple(a.article.id for a in scored),
+            article_similarity(vectorizer.transform([a.term_counts for a in scored])),
             tuple(outlet_names), outlet_sims, verdict,
         )
-        rows = [i for i, a in enumerate(scored) if duplicate_of.get(a.article.id) is None]
-        counted_matrix = matrix[rows]
     else:
         similarity = Similarity((), np.zeros((0, 0)), (), np.zeros((0, 0)), story_verdict(np.zeros((0, 0)), []))
         counted_matrix = None

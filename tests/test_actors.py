@@ -112,6 +112,22 @@ def test_organisation_and_person_in_one_run_are_split():
     ]
 
 
+def test_two_names_side_by_side_are_two_actors():
+    text = "Counselor to President Donald Trump Kellyanne Conway criticized some on the left."
+    assert [(n, k) for n, _, k in names(text)] == [("Donald Trump", "person"), ("Kellyanne Conway", "person")]
+    assert names("Talks with Vladimir Putin Ukraine rejected.") == [
+        ("Vladimir Putin", "Vladimir Putin", "person"), ("Ukraine", "Ukraine", "place"),
+    ]
+
+
+def test_name_suffixes_and_shouted_datelines():
+    assert names("Martin Luther King Jr. spoke.") == [
+        ("Martin Luther King Jr", "Martin Luther King Jr", "person"),
+    ]
+    text = "SUTHERLAND SPRINGS, Texas — People gathered. Residents of Sutherland Springs wept."
+    assert {m.canonical for m in detect(text) if "springs" in m.text.lower()} == {"Sutherland Springs"}
+
+
 def test_acronym_in_parentheses_joins_its_long_form():
     text = "Ukraine fired Army Tactical Missile Systems (ATACMS). The ATACMS worked."
     got = [(m.text, m.canonical, m.kind) for m in detect(text) if m.canonical != "Ukraine"]

@@ -103,3 +103,20 @@ def test_actor_and_quote_tables_on_the_seeds():
 
 def test_repr_names_outlets(two_outlets):
     assert "Daily Planet" in repr(compare(two_outlets))
+
+
+def test_outlet_whose_only_article_repeats_another_outlets_is_shown_not_counted(two_outlets):
+    wire = two_outlets[0]
+    copy = Article(id="w1", outlet="Wire Copy", title="Syndicated", text=wire.text)
+    cmp = compare([*two_outlets, copy])
+    assert cmp.coverage.duplicate_of["w1"] == wire.id
+    assert any("w1 repeats" in note for note in cmp.notes)
+    # Shown in the article heatmap, left out of outlet similarity, profiles and tests.
+    assert "w1" in cmp.similarity.article_ids
+    assert "Wire Copy" not in cmp.similarity.outlet_names
+    assert cmp.profile("Wire Copy").n_scored == 0
+    assert all("Wire Copy" not in (d.a, d.b) for d in cmp.distinguishability)
+    # Every output format renders.
+    assert "Wire Copy" in cmp.to_html()
+    assert "Wire Copy" in cmp.to_markdown()
+    assert '"w1"' in cmp.to_json()

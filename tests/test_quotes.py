@@ -201,8 +201,9 @@ def test_not_attribution():
         "Prime Minister Rishi Sunak announced £500 million in new aid for Ukraine.",  # no "that"
         "But now it’s been reported Ukraine has fired back with new missiles.",  # no speaker
         "Major fire and damaged warplanes reported at Russian airfield in Pskov.",
+        'How many more times do we say "enough is enough"?',  # a question, not a speaker
     ]:
-        assert [q for q in quotes(text) if q.kind == "indirect"] == [], text
+        assert [q for q in quotes(text) if q.kind == "indirect" or q.speaker] == [], text
 
 
 def test_speakers_pronoun_description_descriptor_and_participle():

@@ -52,6 +52,22 @@ class _Context:
     words: list[str] = field(default_factory=list)  # token texts of the current sentence
 
 
+def display_preference(text: str) -> tuple[int, bool, int]:
+    """Sort key (larger is better) for choosing the displayed form of a name.
+
+    More words first, then a form that is not all capitals (datelines such as "SUTHERLAND
+    SPRINGS, Texas —" shout the place name), then the longer text.
+
+    Examples
+    --------
+    >>> max(["SUTHERLAND SPRINGS", "Sutherland Springs", "Springs"], key=display_preference)
+    'Sutherland Springs'
+    """
+    letters = [c for c in text if c.isalpha()]
+    shouted = len(letters) > 3 and all(c.isupper() for c in letters)
+    return (len(text.split()), not shouted, len(text))
+
+
 def _evidence(toks, i: int, ctx: _Context) -> bool:
     word = base_word(toks[i].text).lower()
     if ctx.catalog.match(ctx.words, i) is not None:

@@ -42,6 +42,7 @@ from .candidates import (
     _guess_kind,
     _junk,
     _trim_possessions,
+    display_preference,
 )
 from .catalog import ActorCatalog, builtin_catalog, name_key
 from .labels import base_word, is_cap, mention_labels
@@ -57,6 +58,27 @@ from .runs import (
 )
 
 __all__ = ["detect_actors"]
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _two_names_at(low: list[str], lo: int, ctx: _Context) -> int | None:
+    """Where a run that starts with a given name holds a second name, or None.
+
+    Two names written side by side ("Counselor to President Donald Trump Kellyanne Conway",
+    "Vladimir Putin Ukraine talks"): a two-word personal name followed by a catalogue name,
+    or four plain words (no particles or suffixes) split two and two.
+    """
+    lex = ctx.lex
+    if len(low) < 3 or low[0] not in lex.given_names:
+        return None
+    if any(w in lex.particles or w in _NAME_SUFFIXES or w in lex.common_words for w in low):
+        return None
+    found = ctx.catalog.match(ctx.words, lo + 2)
+    if found is not None and 2 + found[1] == len(low):
+        return lo + 2
+    return lo + 2 if len(low) == 4 else None
 
 
 def _name_cands(sent, run_lo, lo, hi, possessive, has_title, ctx) -> list[_Cand]:
@@ -79,6 +101,11 @@ def _name_cands(sent, run_lo, lo, hi, possessive, has_title, ctx) -> list[_Cand]
     if k == hi and parts:
         return parts
     low = [base_word(w).lower().rstrip(".") for w in words[lo:hi]]
+    split = _two_names_at(low, lo, ctx)
+    if split is not None:  # "Donald Trump Kellyanne Conway", "Vladimir Putin Ukraine"
+        return _name_cands(sent, run_lo, lo, split, False, has_title, ctx) + _name_cands(
+            sent, split, split, hi, possessive, False, ctx
+        )
     heads = [p for p in range(len(low) - 1) if low[p] in lex.organisation_heads]
     if heads:
         p = heads[-1]
@@ -147,7 +174,7 @@ def _run_cands(sent: Sentence, lo: int, hi: int, initial: set[int], ctx: _Contex
         if lex.is_title(toks[k].text) and nxt < hi and toks[k].text[:1].isupper():
             rest = [base_word(t.text).lower() for t in toks[nxt:hi]]
             blocked = lex.organisation_heads | lex.place_heads | lex.thing_heads | lex.not_actors
-            if not all(w in blocked or w in lex.common_words for w in rest):
+            if not all(w in blocked or w in lex.common_words or w in _NAME_SUFFIXES for w in rest):
                 name_lo = nxt
             break
         k -= 1
@@ -307,7 +334,7 @@ def detect_actors(
         if entry is not None:
             canonical = entry.name
         else:
-            canonical = max(members, key=lambda c: (len(c.words), len(c.text), -c.start)).text
+            canonical = max(members, key=lambda c: (*display_preference(c.text), -c.start)).text
         kind = _group_kind(members, entry, lex)
         texts = [canonical, *(c.text for c in members)]
         if kind == "person":

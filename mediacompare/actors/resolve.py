@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .candidates import _KIND_RANK
+from .candidates import _KIND_RANK, display_preference
 from .catalog import ActorCatalog, builtin_catalog, name_key
 from .model import ActorMention
 
@@ -243,7 +243,7 @@ def _make_actor(root: str, members: list[_Local], catalog: ActorCatalog) -> Acto
     if entry is not None:
         name = entry.name
     else:
-        name = min(forms, key=lambda f: (-len(f.split()), -len(f), -forms[f], f))
+        name = min(forms, key=lambda f: (tuple(-x for x in display_preference(f)), -forms[f], f))
     if entry is not None and entry.kind:
         kind = entry.kind
     else:

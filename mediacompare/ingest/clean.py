@@ -2,8 +2,10 @@
 
 Text saved from a web page carries lines that are not part of the article ("Skip to main
 content", share buttons, cookie notices, "Advertisement") and often repeats a teaser block.
-:func:`clean_text` removes those conservatively — only *whole lines* matching
-:data:`FURNITURE_PATTERNS`, and only *verbatim* repeats — and normalises whitespace and quote
+:func:`clean_text` removes those conservatively — *whole lines* matching
+:data:`FURNITURE_PATTERNS` or holding a picture-gallery marker (:data:`GALLERY_MARKERS`),
+doubled picture credits inside a line (:data:`INLINE_FURNITURE`), and only *verbatim*
+repeats — and normalises whitespace and quote
 variants with :func:`mediacompare.text.normalize`. What it removed is reported as warnings.
 
 Examples
@@ -20,7 +22,16 @@ from dataclasses import dataclass
 
 from ..text import normalize
 
-__all__ = ["FURNITURE_PATTERNS", "Cleaned", "clean_text", "drop_repeated_blocks", "is_furniture"]
+__all__ = [
+    "FURNITURE_PATTERNS",
+    "GALLERY_MARKERS",
+    "INLINE_FURNITURE",
+    "Cleaned",
+    "clean_text",
+    "drop_repeated_blocks",
+    "is_furniture",
+    "strip_inline_furniture",
+]
 
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|e-?mail)"
 
@@ -58,8 +69,30 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
     # audio / reading time
     r"listen to (?:this|the) article",
     r"\d+ min(?:ute)?s? read|reading time:? .{1,20}",
+    # pictures and video (captions and players scraped as text)
+    r"photo|photos|video|videos|slideshow \(\d+ images?\)|(?:next|prev(?:ious)?) image \d+ of \d+",
+    r"\[(?:image|photo|video|pullquote|embed)\]",
+    r"(?:enlarge this image )?(?:toggle|hide) caption\b.{0,300}",
+    r"just watched\b.{1,300}\breplay more videos\b.{0,300}",
+    # publisher lines
+    r"story continued below|advertisement continue reading the main story",
+    r"copyright (?:©|\(c\))? ?\d{4}\b.{0,160}",
+    r"this article is more than \d+ (?:years?|months?|days?) old",
+    r"updated(?: at)? \d{1,2}:\d{2} ?[ap]\.?m\.?(?: [a-z]{2,4})?",
+    r"_{3,}|\*{3,}",
 )
 
+#: Markers that make a whole line furniture wherever they occur in it, however long the line:
+#: picture galleries scraped as one paragraph of captions ("… Hide Caption 4 of 15 Photos: …").
+GALLERY_MARKERS: tuple[str, ...] = (r"\bhide caption \d+ of \d+\b",)
+
+#: Furniture removed from inside a line: NPR's picture credits, printed twice after
+#: "Enlarge this image toggle caption" ("… toggle caption Alex Wong/Getty Images Alex Wong/Getty Images").
+INLINE_FURNITURE = re.compile(
+    r"\s*\benlarge this image toggle caption (.{1,150}?) \1(?=\s|$)", re.IGNORECASE
+)
+
+_GALLERY = re.compile("|".join(GALLERY_MARKERS), re.IGNORECASE)
 _FURNITURE = re.compile(
     r"(?:" + "|".join(f"(?:{p})" for p in FURNITURE_PATTERNS) + r")[\s.:!…›»>|→\-]*",
     re.IGNORECASE,
@@ -83,9 +116,26 @@ def is_furniture(line: str) -> bool:
     (True, True, True)
     >>> is_furniture("Read more about the advertisement campaign in Kyiv today")
     False
+    >>> is_furniture("Photos: Texas shooting A vigil. Hide Caption 1 of 15 Photos: Texas shooting Flowers.")
+    True
     """
     line = line.strip()
-    return bool(line) and len(line) <= _MAX_FURNITURE_LEN and _FURNITURE.fullmatch(line) is not None
+    if not line:
+        return False
+    if len(line) <= _MAX_FURNITURE_LEN and _FURNITURE.fullmatch(line) is not None:
+        return True
+    return _GALLERY.search(line) is not None
+
+
+def strip_inline_furniture(line: str) -> str:
+    """Remove furniture embedded in a line of text (see :data:`INLINE_FURNITURE`).
+
+    Examples
+    --------
+    >>> strip_inline_furniture("Farm visits. Enlarge this image toggle caption AP Photo/J. Doe AP Photo/J. Doe")
+    'Farm visits.'
+    """
+    return INLINE_FURNITURE.sub("", line)
 
 
 @dataclass(frozen=True)
@@ -173,9 +223,11 @@ def clean_text(text: str, title: str | None = None, *, normalized: bool = False)
     >>> clean_text("Big story\\nIt happened.", title="Big story").text
     'It happened.'
     """
-    lines = (text if normalized else normalize(text)).split("\n")
-    kept = [line for line in lines if not is_furniture(line)]
-    furniture = len(lines) - len(kept)
+    raw = (text if normalized else normalize(text)).split("\n")
+    lines = [strip_inline_furniture(line) for line in raw]
+    kept = [line for line, before in zip(lines, raw) if not is_furniture(line) and (line or not before)]
+    # Lines dropped whole, plus lines that lost inline furniture (picture credits).
+    furniture = len(lines) - len(kept) + sum(1 for line, before in zip(lines, raw) if line and line != before)
     if title is not None:
         first = next((k for k, line in enumerate(kept) if line), None)
         if first is not None and kept[first].casefold() == normalize(title).casefold():

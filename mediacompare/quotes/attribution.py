@@ -34,6 +34,7 @@ _CLAUSE_STOP = frozenset(
 )
 _PRONOUNS = frozenset({"he", "she"})
 _OTHER_PRONOUNS = frozenset({"they", "we", "i", "it", "you"})
+_SUBJECT_PRONOUNS = (_PRONOUNS | _OTHER_PRONOUNS) - {"it"}  # "it" is often an object
 _PASSIVE = frozenset({"been", "be", "being", "is", "was", "were", "are"})
 _BARE_OK = frozenset(
     [
@@ -112,6 +113,11 @@ class _Article:
         start, end = toks[lo].start, toks[hi - 1].end
         phrase = self.text[start:end]
         words = [t.text.lower() for t in toks[lo:hi]]
+        if any(  # a question: "how many more times do we say …?"
+            a in self.lex.auxiliaries and b in _SUBJECT_PRONOUNS
+            for a, b in zip(words, words[1:])
+        ):
+            return None, None, None
         if words in ([p] for p in _PRONOUNS):
             ref = antecedent(self.mentions, sent.index, start)
             return (ref.canonical, ref.canonical, "pronoun") if ref else (phrase, None, "pronoun")

@@ -263,6 +263,38 @@ def difference_views(differences: Iterable[Difference]) -> tuple[Difference, ...
     return tuple(replace(d, metric=d.metric.replace("_", " ")) for d in differences)
 
 
+#: Comparisons shown before "all comparisons" in a differences table (more when more are
+#: likely real: findings are never hidden).
+SHORTLIST = 12
+
+
+def most_telling(differences: Sequence[Difference], limit: int = SHORTLIST) -> tuple[Difference, ...]:
+    """The comparisons to read first, in their original order.
+
+    Every "likely real" one, topped up to ``limit`` with the smallest q-values (largest
+    absolute differences among ties). Reports show these and put the full table behind them.
+
+    Examples
+    --------
+    >>> from mediacompare.stats.differences import Difference
+    >>> rows = [Difference("tone", "A", "B", d, 0.0, d, 0.0, 0.0, p, p, 3, 3, v)
+    ...         for d, p, v in [(0.1, 0.5, "could be noise"), (0.9, 0.01, "likely real"),
+    ...                         (0.3, 0.5, "could be noise")]]
+    >>> [d.diff for d in most_telling(rows, limit=2)]
+    [0.9, 0.3]
+    """
+
+    def key(i: int) -> tuple[bool, float, float]:
+        d = differences[i]
+        q = d.q if d.q == d.q else math.inf
+        return (d.verdict != "likely real", q, -abs(d.diff) if d.diff == d.diff else 0.0)
+
+    order = sorted(range(len(differences)), key=key)
+    n_real = sum(d.verdict == "likely real" for d in differences)
+    keep = sorted(order[: max(limit, n_real)])
+    return tuple(differences[i] for i in keep)
+
+
 def _interval(stats, metric: str, outlet: str) -> tuple[tuple[float, float] | None, str]:
     estimate = stats.estimate(metric, outlet) if stats else None
     if estimate is None:
@@ -333,8 +365,10 @@ def build_context(cmp: Comparison) -> ReportContext:
     scored_profiles = [p for p in cmp.profiles if p.n_scored]
     labels = [p.name for p in scored_profiles]
     by_outlet: dict[str, list[float]] = {name: [] for name in labels}
+    duplicate_of = cmp.coverage.duplicate_of if cmp.coverage else {}
     for a in cmp.analyses:
-        if a.sentence_sentiment:
+        # Same articles as the outlet profiles: scored, near-duplicates counted once.
+        if a.sentence_sentiment and a.article.outlet in by_outlet and not duplicate_of.get(a.article.id):
             by_outlet[a.article.outlet].extend(s.compound for s in a.sentence_sentiment)
     sim = cmp.similarity
     article_titles = {a.article.id: f"{a.article.outlet}: {a.article.title or a.article.id}" for a in cmp.analyses}

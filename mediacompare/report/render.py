@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from ..errors import ConfigError
-from .context import build_context
+from .context import build_context, most_telling
 from .data import report_data
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,6 +63,19 @@ def number(value, digits: int = 2) -> str:
     return f"{value:,.{digits}f}".replace("-", "−")
 
 
+def pvalue(value) -> str:
+    """Format a p- or q-value with three decimals; below 0.001 as ``<0.001``.
+
+    Examples
+    --------
+    >>> pvalue(0.0412), pvalue(0.0001), pvalue(None)
+    ('0.041', '<0.001', '–')
+    """
+    if _missing(value):
+        return "–"
+    return "<0.001" if value < 0.0005 else f"{value:.3f}"
+
+
 def percent(value, digits: int = 0) -> str:
     """Format a share (0..1) as a percentage.
 
@@ -101,7 +114,10 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(signed=signed, number=number, percent=percent, md=md_escape)
+    env.filters.update(
+        signed=signed, number=number, pvalue=pvalue, percent=percent, md=md_escape,
+        most_telling=most_telling,
+    )
     return env
 
 

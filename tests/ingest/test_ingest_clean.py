@@ -38,6 +38,17 @@ from mediacompare.ingest.clean import clean_text, drop_repeated_blocks, is_furni
         "Back to top",
         "Follow us on Twitter",
         "Continue reading the main story",
+        "Story Continued Below",
+        "Copyright © 2019 The Washington Times, LLC. Click here for reprint permission.",
+        "Slideshow (11 Images)",
+        "next Image 1 of 2",
+        "This article is more than 2 years old",
+        "Updated at 5:42 p.m. ET",
+        "Enlarge this image toggle caption Alex Wong/Getty Images Alex Wong/Getty Images",
+        "Hide caption Kim and Moon walk to the official welcome hall.",
+        "JUST WATCHED Trump hammers at birther issue Replay More Videos ... MUST WATCH Trump hammers at birther issue 07:16",
+        "[pullquote]",
+        "___",
     ],
 )
 def test_furniture_lines_are_recognised(line):
@@ -52,6 +63,8 @@ def test_furniture_lines_are_recognised(line):
         "He refused to share the plan with allies.",
         "We use diplomacy first, the minister said.",
         "The Pskov airport strike",
+        "The video shows the gunman entering the church.",
+        "Copyright law was not the issue, the judge said in 2019.",
         "",
     ],
 )
@@ -98,3 +111,24 @@ def test_normalisation_of_quotes_spaces_and_blank_lines():
     cleaned = clean_text("  «Quote»\u00a0 said  he.\r\n\r\n\r\n\r\nNext.  ")
     assert cleaned.text == "“Quote” said he.\n\nNext."
     assert cleaned.warnings == ()
+
+
+def test_photo_gallery_paragraph_is_dropped_however_long():
+    captions = " ".join(
+        f"Photos: Church shooting Mourners gather at a vigil number {i}. Hide Caption {i} of 15"
+        for i in range(1, 16)
+    )
+    assert len(captions) > 1000
+    cleaned = clean_text(f"Twenty-six people were killed.\n\n{captions}\n\nThe gunman died.")
+    assert cleaned.text == "Twenty-six people were killed.\n\nThe gunman died."
+    assert cleaned.furniture_removed == 1
+
+
+def test_doubled_picture_credit_is_cut_from_the_line_it_ends():
+    text = (
+        "Presidents down on the farm. Enlarge this image toggle caption "
+        "Charles Dharapak/AP Charles Dharapak/AP\nThe tour went on."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == "Presidents down on the farm.\nThe tour went on."
+    assert cleaned.warnings == ("removed 1 page-furniture line",)

@@ -92,3 +92,28 @@ def test_environment_autoescapes_html_only():
     env = environment()
     assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
     assert env.get_template("report.md").environment is env
+
+
+def test_markdown_has_the_distinguishability_table_with_its_note(two_outlets):
+    md = compare(two_outlets).to_markdown()
+    assert "**Can the outlets be told apart?**" in md
+    row = next(line for line in md.splitlines() if line.startswith("| Daily Planet vs Morning Star"))
+    assert "at least" in row or "fewer" in row  # two articles per outlet: the reason, not numbers
+
+
+def test_difference_tables_show_the_telling_rows_first_and_keep_the_rest(two_outlets):
+    from mediacompare.stats.differences import Difference
+
+    rows = tuple(
+        Difference(f"m{i:02d}", "A", "B", 0.0, 0.0, i / 100, -0.1, 0.1, 0.0001 if i == 19 else 0.5,
+                   0.002 if i == 19 else 0.5, 5, 5, "likely real" if i == 19 else "could be noise")
+        for i in range(20)
+    )
+    env = environment()
+    md = env.from_string('{% import "_partials.md" as p %}{{ p.differences_table(rows) }}').render(rows=rows)
+    html = env.get_template("_partials.html").module.differences_table(rows, "caption")
+    assert "Showing 12 of 20 comparisons" in md
+    assert "| m19 | A (n=5) | B (n=5) | +0.19 | [−0.10, +0.10] | <0.001 | 0.002 | likely real |" in md
+    assert sum(line.startswith("| m") and line[3:5].isdigit() for line in md.splitlines()) == 12
+    assert "12 of 20 comparisons" in html and "All 20 comparisons" in html
+    assert html.count("<td>m19</td>") == 2  # in the short table and in the full one
