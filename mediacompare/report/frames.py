@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
@@ -25,6 +25,18 @@ GENERIC_LABELS = {
     "morality": "Morality",
     "economic": "Economic consequences",
 }
+
+
+def _metric_label(metric: str) -> str:
+    """Readable name of a frame statistic ("generic.conflict" → "Conflict (generic)").
+
+    Examples
+    --------
+    >>> _metric_label("policy.capacity_resources")
+    'Capacity resources (policy)'
+    """
+    family, _, name = metric.partition(".")
+    return f"{frame_label(name)} ({family})" if name else frame_label(metric)
 
 
 def frame_label(name: str) -> str:
@@ -174,7 +186,6 @@ def _rows(cmp: Comparison, family: str, frames: Sequence[str], evidence) -> tupl
 def frames_view(cmp: Comparison) -> FramesView:
     """Display-ready framing section of a comparison."""
     from ..framing import GENERIC_FRAMES, POLICY_FRAMES, generic_codebook
-    from .context import difference_views
 
     framed = [a for a in cmp.analyses if a.frames is not None]
     custom_names = sorted({n for a in framed for n in a.frames.custom})
@@ -199,8 +210,9 @@ def frames_view(cmp: Comparison) -> FramesView:
         custom=_rows(cmp, "custom", custom_names, _custom_evidence) if framed else (),
         model=_rows(cmp, "model", model_names, None),
         primary=tuple(primary),
-        differences=difference_views(
-            d for d in (cmp.frame_stats.differences if cmp.frame_stats else ())
+        differences=tuple(
+            replace(d, metric=_metric_label(d.metric))
+            for d in (cmp.frame_stats.differences if cmp.frame_stats else ())
             if not d.metric.endswith(".present")
         ),
         left_out=tuple(str(getattr(x, "question", x)) for x in left_out),

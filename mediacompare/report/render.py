@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from ..errors import ConfigError
+from ..stats.differences import METHOD_SENTENCE_TEST
 from .context import build_context, most_telling
 from .data import report_data
 
@@ -118,6 +119,7 @@ def environment() -> Environment:
         signed=signed, number=number, pvalue=pvalue, percent=percent, md=md_escape,
         most_telling=most_telling,
     )
+    env.tests["sentence_level"] = lambda d: d.method == METHOD_SENTENCE_TEST
     return env
 
 
