@@ -33,7 +33,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from .errors import MediaCompareError
 from .model import ArticleSentiment, Sentence, SentimentScores, ToneBlock
-from .text import raw_documents
+from .text import raw_documents, selected_features
 from .text import sentences as split_sentences
 
 if TYPE_CHECKING:  # nltk is imported lazily: it takes seconds to import
@@ -365,17 +365,7 @@ class SentimentVectorizer(TransformerMixin, BaseEstimator):
     def _selected(self) -> list[str]:
         if not isinstance(self.threshold, (int, float)) or not 0 <= self.threshold < 1:
             raise ValueError(f"threshold must be a number in [0, 1), got {self.threshold!r}")
-        if self.features is None:
-            return list(FEATURE_NAMES)
-        if isinstance(self.features, str):
-            raise ValueError(f"features must be a list of names, not the string {self.features!r}")  # noqa: TRY004
-        selected = list(self.features)
-        unknown = [f for f in selected if f not in FEATURE_NAMES]
-        if unknown or not selected or len(set(selected)) != len(selected):
-            raise ValueError(
-                f"features must be distinct names from {list(FEATURE_NAMES)}, got {selected!r}"
-            )
-        return selected
+        return selected_features(self.features, FEATURE_NAMES)
 
     def fit(self, X: Iterable[str], y: object = None) -> SentimentVectorizer:
         """Validate parameters and input; learn nothing.

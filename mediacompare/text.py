@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .model import Sentence, Token
@@ -27,6 +28,7 @@ __all__ = [
     "ngram_counts",
     "guess_language",
     "raw_documents",
+    "selected_features",
 ]
 
 # --------------------------------------------------------------------------- normalisation
@@ -345,3 +347,26 @@ def raw_documents(X: object, owner: str, accept: tuple[type, ...] = (str,)) -> l
                 f"document {i} is {type(doc).__name__}, not {names}; fill or drop missing texts first"
             )
     return docs
+
+
+def selected_features(features: object, names: Sequence[str]) -> list[str]:
+    """Validate a transformer's ``features`` parameter: None (all ``names``) or distinct names.
+
+    Examples
+    --------
+    >>> selected_features(None, ["a", "b"]), selected_features(("b",), ["a", "b"])
+    (['a', 'b'], ['b'])
+    >>> selected_features(["c"], ["a", "b"])
+    Traceback (most recent call last):
+    ...
+    ValueError: features must be distinct names from ['a', 'b'], got ['c']
+    """
+    if features is None:
+        return list(names)
+    if isinstance(features, str):
+        raise ValueError(f"features must be a list of names, not the string {features!r}")  # noqa: TRY004
+    selected = list(features)  # type: ignore[call-overload]
+    unknown = [f for f in selected if f not in names]
+    if unknown or not selected or len(set(selected)) != len(selected):
+        raise ValueError(f"features must be distinct names from {list(names)}, got {selected!r}")
+    return selected

@@ -135,6 +135,22 @@ def _name_cands(sent, run_lo, lo, hi, possessive, has_title, ctx) -> list[_Cand]
     return [cand]
 
 
+def _catalog_cands(sent: Sentence, lo: int, hi: int, ctx: _Context, possessives: bool = True) -> list[_Cand]:
+    """Catalogue names inside ``tokens[lo:hi]``, left to right, longest alias first."""
+    out: list[_Cand] = []
+    k = lo
+    while k < hi:
+        found = ctx.catalog.match(ctx.words, k)
+        if found and k + found[1] <= hi:
+            end = k + found[1]
+            possessive = possessives and _possessive_at(sent.tokens, end - 1)
+            out.append(_Cand(sent, k, k, end, possessive, entry=found[0]))
+            k = end
+        else:
+            k += 1
+    return out
+
+
 def _speaks_next(toks, k: int, lex) -> bool:
     """Whether an attribution verb follows token ``k`` (after auxiliaries): "Obama has said"."""
     while k < len(toks) and toks[k].text.lower() in lex.auxiliaries:
@@ -178,43 +194,18 @@ def _run_cands(sent: Sentence, lo: int, hi: int, initial: set[int], ctx: _Contex
                 name_lo = nxt
             break
         k -= 1
-    out: list[_Cand] = []
     if name_lo > lo:
         if toks[name_lo].text.lower() in ("of", "for", "on", "the") or hi - name_lo > 3:
             given = [g for g in range(name_lo, hi) if toks[g].text.lower() in lex.given_names]
             name_lo = given[0] if given else max(name_lo, hi - 2)
-        k = lo
-        while k < name_lo:  # catalogue names inside the title ("US" in "US President")
-            found = ctx.catalog.match(words, k)
-            if found and k + found[1] <= name_lo:
-                out.append(
-                    _Cand(
-                        sent,
-                        k,
-                        k,
-                        k + found[1],
-                        _possessive_at(toks, k + found[1] - 1),
-                        entry=found[0],
-                    )
-                )
-                k += found[1]
-            else:
-                k += 1
+        out = _catalog_cands(sent, lo, name_lo, ctx)  # "US" in "US President"
         title = sent.text[toks[lo].start - sent.start : toks[name_lo - 1].end - sent.start]
         names = _name_cands(sent, lo, name_lo, hi, possessive, True, ctx)
         for cand in names:
             cand.title = title
         return out + names
     if lex.is_title(toks[hi - 1].text):  # "the US President": title only, no name
-        k = lo
-        while k < hi:
-            found = ctx.catalog.match(words, k)
-            if found and k + found[1] <= hi:
-                out.append(_Cand(sent, k, k, k + found[1], False, entry=found[0]))
-                k += found[1]
-            else:
-                k += 1
-        return out
+        return _catalog_cands(sent, lo, hi, ctx, possessives=False)
     return _name_cands(sent, lo, lo, hi, possessive, False, ctx)
 
 

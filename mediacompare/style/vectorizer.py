@@ -18,7 +18,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ..model import Article
-from ..text import raw_documents
+from ..text import raw_documents, selected_features
 from ..text import sentences as split_sentences
 from .profile import FEATURE_NAMES, score_style
 
@@ -68,15 +68,7 @@ class StyleVectorizer(TransformerMixin, BaseEstimator):
         self.missing = missing
 
     def _selected(self) -> list[str]:
-        if self.features is None:
-            return list(FEATURE_NAMES)
-        if isinstance(self.features, str):
-            raise ValueError(f"features must be a list of names, not the string {self.features!r}")  # noqa: TRY004
-        selected = list(self.features)
-        unknown = [f for f in selected if f not in FEATURE_NAMES]
-        if unknown or not selected or len(set(selected)) != len(selected):
-            raise ValueError(f"features must be distinct names from {list(FEATURE_NAMES)}, got {selected!r}")
-        return selected
+        return selected_features(self.features, FEATURE_NAMES)
 
     def fit(self, X: Iterable[str], y: object = None) -> StyleVectorizer:
         """Validate parameters and input; learn nothing."""
