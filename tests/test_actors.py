@@ -120,6 +120,23 @@ def test_two_names_side_by_side_are_two_actors():
     ]
 
 
+def test_family_name_first_names_and_their_short_form():
+    text = "North Korean leader Kim Jong-un’s threats grew. Later Kim said no. Minister Kim Kwan-jin spoke."
+    got = [(m.text, m.canonical) for m in detect(text) if m.kind == "person"]
+    assert got == [("Kim Jong-un", "Kim Jong-un"), ("Kim", "Kim Jong-un"), ("Kim Kwan-jin", "Kim Kwan-jin")]
+    assert names("Anti-war protesters marched.") == []
+
+
+def test_spellings_and_family_names_merge_across_articles():
+    index = resolve_actors({
+        "a": detect("Kim Jong-un threatened Seoul."),
+        "b": detect("Kim Jong Un spoke. Kim said no."),
+        "c": detect("Officials said Kim was defiant."),
+    })
+    kim = [a for a in index if "Kim" in a.id]
+    assert len(kim) == 1 and kim[0].mentions == 4
+
+
 def test_name_suffixes_and_shouted_datelines():
     assert names("Martin Luther King Jr. spoke.") == [
         ("Martin Luther King Jr", "Martin Luther King Jr", "person"),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Sentence
 from .catalog import ActorCatalog, CatalogEntry
-from .labels import base_word
+from .labels import base_word, romanised_given_name
 from .lexicon import Lexicon
 from .model import ActorLabel
 
@@ -143,6 +144,23 @@ def _trim_possessions(cands: list[_Cand]) -> None:
         cand.labels = tuple(labels)
 
 
+def _surname_first(words: Sequence[str]) -> bool:
+    """Whether a name looks East Asian, family name first: a romanised hyphenated given name
+    ("Kim Jong-un", "Moon Jae-in") or two short syllables after the first word ("Kim Jong Un").
+
+    Examples
+    --------
+    >>> _surname_first(["Kim", "Jong-un"]), _surname_first(["Kim", "Jong", "Un"])
+    (True, True)
+    >>> _surname_first(["Vladimir", "Putin"]), _surname_first(["Sam", "Kim"])
+    (False, False)
+    """
+    if len(words) == 2 and words[1].count("-") == 1:
+        head, tail = words[1].split("-")
+        return romanised_given_name(head.capitalize(), tail.lower())
+    return len(words) == 3 and all(len(w) <= 4 and w.isalpha() for w in words[1:])
+
+
 def _attach_surnames(cands: list[_Cand], catalog: ActorCatalog) -> None:
     """Point short person names at the full form they abbreviate (in place)."""
     full = [
@@ -164,6 +182,8 @@ def _attach_surnames(cands: list[_Cand], catalog: ActorCatalog) -> None:
             and f.words[-1] == last
             and (len(cand.words) == 1 or f.words[0] == cand.words[0])
         ]
+        if not options and len(cand.words) == 1:  # "Kim" for "Kim Jong-un", "Kim Jong Un"
+            options = [f for f in full if f.words[0] == last and _surname_first(f.words)]
         before = [f for f in options if f.start < cand.start]
         target = before[-1] if before else (options[0] if options else None)
         if target is not None:

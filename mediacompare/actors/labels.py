@@ -83,6 +83,8 @@ def is_cap(text: str, particles: frozenset[str] = frozenset({"al", "el", "bin"})
     --------
     >>> [is_cap(w) for w in ["Putin", "U.S.", "Jean-Claude", "Russian-occupied", "al-Assad", "I", "war"]]
     [True, True, True, False, True, False, False]
+    >>> [is_cap(w) for w in ["Jong-un", "Kwan-jin", "Anti-war", "Russian-led"]]
+    [True, True, False, False]
     """
     if not text or text == "I" or text[:2] in ("I’", "I'"):
         return False
@@ -90,10 +92,28 @@ def is_cap(text: str, particles: frozenset[str] = frozenset({"al", "el", "bin"})
         head, dash, rest = text.partition("-")
         return bool(dash) and head.lower() in particles and rest[:1].isupper()
     if "-" in text:
-        return all(
-            p[:1].isupper() or p.isdigit() or p.lower() in particles for p in text.split("-")
-        )
+        parts = text.split("-")
+        if len(parts) == 2 and romanised_given_name(*parts):
+            return True
+        return all(p[:1].isupper() or p.isdigit() or p.lower() in particles for p in parts)
     return True
+
+
+#: Capitalised prefixes whose hyphenated compounds are words, not names ("Anti-war").
+_PREFIXES = frozenset(
+    "anti pro non mid self post pre co ex re semi multi cross half all well long high low "
+    "one two far near neo".split()
+)
+
+
+def romanised_given_name(head: str, tail: str) -> bool:
+    """Korean-style given names: a short capitalised syllable, a hyphen, a short lower-case one
+    ("Jong-un", "Kwan-jin", "Ki-moon"); not "Russian-occupied" or "Anti-war"."""
+    tail = tail.replace("’", "'").removesuffix("'s")
+    return (
+        1 < len(head) <= 5 and head.isalpha() and head.lower() not in _PREFIXES
+        and 1 < len(tail) <= 4 and tail.isalpha() and tail.islower()
+    )
 
 
 def _descriptor_word(tok: Token, lex: Lexicon) -> bool:

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .candidates import _KIND_RANK, display_preference
+from .candidates import _KIND_RANK, _surname_first, display_preference
 from .catalog import ActorCatalog, builtin_catalog, name_key
 from .model import ActorMention
 
@@ -185,11 +185,21 @@ def resolve_actors(
             and not loc.canonical.isupper()
         )
     ]
+    spellings: dict[str, set[str]] = defaultdict(set)  # "Kim Jong-un" ~ "Kim Jong Un"
+    for loc in persons:
+        spellings[loc.key.replace("-", " ")].add(loc.key)
+    for keys in spellings.values():
+        first, *rest = sorted(keys)
+        for key in rest:
+            uf.union(first, key)
     full_by_last: dict[str, set[str]] = defaultdict(set)
+    family_first: dict[str, set[str]] = defaultdict(set)  # "Kim" for "Kim Jong Un"
     for loc in persons:
         words = loc.key.split()
         if len(words) >= 2:
             full_by_last[words[-1]].add(loc.key)
+            if _surname_first(words):
+                family_first[words[0]].add(loc.key)
     for keys in full_by_last.values():  # "Vladimir Putin" ~ "Vladimir Vladimirovich Putin"
         ordered = sorted(keys, key=lambda k: (len(k.split()), k))
         for short in ordered:
@@ -203,9 +213,8 @@ def resolve_actors(
     for loc in persons:
         words = loc.key.split()
         if len(words) == 1:
-            roots = sorted(
-                {uf.find(k) for k in full_by_last.get(words[0], ())}, key=lambda r: (-weight[r], r)
-            )
+            full = full_by_last.get(words[0], set()) | family_first.get(words[0], set())
+            roots = sorted({uf.find(k) for k in full}, key=lambda r: (-weight[r], r))
             # one full name, or one that has at least DOMINANCE times the mentions of the others
             if (
                 len(roots) == 1
