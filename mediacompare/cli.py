@@ -147,8 +147,11 @@ def cli() -> None:
               help="Report format (default: from --output's suffix, else html).")
 @click.option("--backend", type=click.Choice(["auto", "serial", "processes", "dask"]),
               default="auto", show_default=True, help="How to run the per-article analysis.")
+@click.option("--one-story", is_flag=True,
+              help="The inputs all cover one story: align them together in the coverage "
+                   "section instead of clustering them into stories.")
 @_fail_cleanly
-def report(paths, outlets, strict, example, output, fmt, jobs, backend, frames_file,
+def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_story, frames_file,
            frame_model, actors_file, **columns) -> None:
     """Write a comparison report for PATHS (files or folders) and print its path."""
     from .compare import compare
@@ -159,11 +162,12 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, frames_f
         fmt = {".md": "md", ".json": "json"}.get(output.suffix.lower(), "html") if output else "html"
     target = output or _default_output(paths, example, fmt)
     progress, advance = _progress(len(corpus))
+    run = dict(options=options, jobs=jobs, backend=backend, stories="one" if one_story else "auto")
     if progress:
         with progress:
-            cmp = compare(corpus, options=options, jobs=jobs, backend=backend, progress=advance)
+            cmp = compare(corpus, progress=advance, **run)
     else:
-        cmp = compare(corpus, options=options, jobs=jobs, backend=backend)
+        cmp = compare(corpus, **run)
     click.echo(str(cmp.save(target, fmt)))
 
 

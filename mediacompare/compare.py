@@ -25,7 +25,7 @@ from .aggregate import (
     with_terms,
 )
 from .analyze import AnalysisOptions, analyze_all
-from .errors import NothingUsableError
+from .errors import ConfigError, NothingUsableError
 from .model import Article, ArticleAnalysis, Corpus, InputProblem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -219,6 +219,7 @@ def compare(
     top_terms: int = 15,
     min_term_count: int = 2,
     seed: int = 0,
+    stories: str | Mapping[str, str] = "auto",
     progress=None,
 ) -> Comparison:
     """Compare articles by outlet: tone, word choice and similarity.
@@ -235,6 +236,10 @@ def compare(
         A term must occur at least this often in an outlet to count as distinctive of it.
     seed : int
         Seed of every resampling (bootstrap intervals, permutation tests): same seed, same report.
+    stories : "auto", "one" or mapping of article id to story label
+        How the coverage section groups articles into stories: clustered by text and date
+        ("auto"), all one story ("one": you chose articles about one event), or your own
+        grouping, e.g. ``dict(zip(df["id"], df["event"]))``.
 
     Returns
     -------
@@ -264,6 +269,8 @@ def compare(
         story_verdict,
     )
 
+    if isinstance(stories, str) and stories not in ("auto", "one"):
+        raise ConfigError(f'stories must be "auto", "one" or a mapping of article id to story, got {stories!r}')
     analyses, problems = _as_analyses(data, options, jobs, backend, progress)
     if not analyses:
         raise NothingUsableError(
@@ -353,7 +360,8 @@ def compare(
         problems=problems,
         info=run_info(
             {"top_terms": top_terms, "min_term_count": min_term_count, "jobs": jobs,
-             "backend": backend, "seed": seed}
+             "backend": backend, "seed": seed,
+             "stories": stories if isinstance(stories, str) else "given"}
         ),
         notes=tuple(notes),
         tone_stats=tone_statistics(counted, seed=seed),
@@ -361,7 +369,8 @@ def compare(
         style_stats=style_statistics(counted, seed=seed),
         actors=actors,
         coverage=compare_coverage(
-            counted, counted_matrix, duplicate_of, similarity.verdict, actor_index=actors.index
+            counted, counted_matrix, duplicate_of, similarity.verdict, actor_index=actors.index,
+            stories=stories,
         ),
         distinguishability=distinguish,
     )

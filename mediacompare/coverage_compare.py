@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .errors import ConfigError
+
 if TYPE_CHECKING:  # pragma: no cover
     from .coverage import Alignment
     from .model import ArticleAnalysis
@@ -87,6 +89,25 @@ def _actor_namer(index, analyses: Sequence[ArticleAnalysis]):
     return actor_of
 
 
+def _story_labels(analyses: Sequence[ArticleAnalysis], X, stories: str | Mapping[str, str]) -> tuple[str, ...]:
+    """One story label per article (see ``stories`` in :func:`compare_coverage`)."""
+    from .stories import cluster_stories
+
+    if isinstance(stories, str):
+        if stories == "one" or len(analyses) == 1:
+            return ("s01",) * len(analyses)
+        if stories == "auto":
+            return tuple(cluster_stories(X, [a.article.date for a in analyses]))
+        raise ConfigError(f'stories must be "auto", "one" or a mapping of article id to story, got {stories!r}')
+    missing = [a.article.id for a in analyses if a.article.id not in stories]
+    if missing:
+        raise ConfigError(
+            f"no story given for {len(missing)} article(s), e.g. {', '.join(missing[:3])}: "
+            "give every article a story label"
+        )
+    return tuple(str(stories[a.article.id]) for a in analyses)
+
+
 def compare_coverage(
     analyses: Sequence[ArticleAnalysis],
     X,
@@ -94,6 +115,7 @@ def compare_coverage(
     verdict: StoryVerdict,
     *,
     actor_index=None,
+    stories: str | Mapping[str, str] = "auto",
 ) -> CoverageComparison:
     """Cluster articles into stories and align each multi-outlet story.
 
@@ -109,21 +131,29 @@ def compare_coverage(
         The corpus' same-story verdict: when clustering leaves no story with two outlets but
         the articles are related coverage, all of them are aligned as one story (said in
         ``note``).
+    stories : "auto", "one" or mapping of article id to story label
+        How articles are grouped into stories: clustered (:func:`~mediacompare.stories.cluster_stories`),
+        all one story (you chose articles about one event), or your own grouping (every
+        article needs a label).
     """
     from .coverage import align_sentences
     from .quantities import compare_quantities
-    from .stories import cluster_stories
 
     if not analyses:
         return CoverageComparison({}, dict(duplicate_of), ())
-    labels = cluster_stories(X, [a.article.date for a in analyses]) if len(analyses) > 1 else ("s01",)
+    labels = _story_labels(analyses, X, stories)
     story_of = {a.article.id: s for a, s in zip(analyses, labels)}
     groups: dict[str, list[ArticleAnalysis]] = {}
     for a, s in zip(analyses, labels):
         groups.setdefault(s, []).append(a)
     multi = {s: g for s, g in groups.items() if len({a.article.outlet for a in g}) >= 2}
     note = ""
-    if not multi and len({a.article.outlet for a in analyses}) >= 2 and verdict.level != "different stories":
+    if (
+        stories == "auto"
+        and not multi
+        and len({a.article.outlet for a in analyses}) >= 2
+        and verdict.level != "different stories"
+    ):
         multi = {"all": list(analyses)}
         note = (
             "The articles did not cluster into one story (they look like related coverage), "

@@ -113,3 +113,21 @@ def test_inspect_shows_metadata_and_rule(runner):
 def test_help_is_available(runner):
     result = runner.invoke(cli, ["--help"])
     assert result.exit_code == 0 and "report" in result.stdout
+
+
+def test_one_story_aligns_every_input_together(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Source: Planet\n\nThe storm flooded the harbour on Monday. Fishermen lost their boats.",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Source: Star\n\nThe council approved a new budget for schools. Teachers welcomed it.",
+        encoding="utf-8",
+    )
+    out = tmp_path / "r.json"
+    result = runner.invoke(cli, ["report", str(tmp_path), "-o", str(out), "--one-story"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {a["story"] for a in data["articles"]} == {"s01"}
+    assert [s["outlets"] for s in data["coverage"]["stories"]] == [["Planet", "Star"]]
+    assert data["parameters"]["stories"] == "one"

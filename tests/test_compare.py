@@ -120,3 +120,20 @@ def test_outlet_whose_only_article_repeats_another_outlets_is_shown_not_counted(
     assert "Wire Copy" in cmp.to_html()
     assert "Wire Copy" in cmp.to_markdown()
     assert '"w1"' in cmp.to_json()
+
+
+def test_stories_can_be_one_or_given(two_outlets):
+    one = compare(two_outlets, stories="one")
+    assert set(one.articles["story"]) == {"s01"}
+    given = compare(two_outlets, stories={"a1": "talks", "b1": "talks", "a2": "aid", "b2": "aid"})
+    assert dict(given.articles["story"]) == {"a1": "talks", "a2": "aid", "b1": "talks", "b2": "aid"}
+    assert sorted(s.story for s in given.coverage.stories) == ["aid", "talks"]
+
+
+def test_bad_stories_are_clear_errors(two_outlets):
+    from mediacompare.errors import ConfigError
+
+    with pytest.raises(ConfigError, match='"auto", "one"'):
+        compare(two_outlets, stories="all")
+    with pytest.raises(ConfigError, match="no story given for 2 article"):
+        compare(two_outlets, stories={"a1": "x", "b1": "x"})
