@@ -223,6 +223,19 @@ def test_speakers_pronoun_description_descriptor_and_participle():
     ]
 
 
+def test_speaker_after_the_verb_and_content_before_it():
+    text = (
+        "Kelley, 26, was also shot by an armed citizen, said Freeman Martin of the Texas "
+        "Department of Public Safety, citing autopsy results. "
+        "The plan failed, said Mr Jindal on Tuesday."
+    )
+    got = [(q.kind, q.text, q.speaker, q.speaker_via) for q in quotes(text)]
+    assert got == [
+        ("indirect", "Kelley, 26, was also shot by an armed citizen", "Freeman Martin", "name"),
+        ("indirect", "The plan failed", "Jindal", "name"),
+    ]
+
+
 def test_he_resolves_to_the_subject_not_the_last_name():
     text = (
         "Chancellor Jeremy Hunt urged NATO countries to pile the pressure on Russian president "

@@ -69,6 +69,7 @@ class _Attribution:
     via: str | None
     verb: Verb | None
     verb_text: str | None
+    inverted: bool = False  # the speaker follows the verb: "…, said Sullivan"
 
 
 _NONE = _Attribution(None, None, None, None, None)
@@ -113,6 +114,8 @@ class _Article:
         start, end = toks[lo].start, toks[hi - 1].end
         phrase = self.text[start:end]
         words = [t.text.lower() for t in toks[lo:hi]]
+        if all(not any(c.isalpha() for c in w) for w in words):  # "Kelley, 26, was …"
+            return None, None, None
         if any(  # a question: "how many more times do we say …?"
             a in self.lex.auxiliaries and b in _SUBJECT_PRONOUNS
             for a, b in zip(words, words[1:])
@@ -208,6 +211,21 @@ class _Article:
             return _Attribution(None, None, None, verb, text)  # participle: speaker from context
         lo, hi = self.subject_span(sent, v, floor)
         who, actor, via = self.speaker(sent, lo, hi, v)
+        inverted: tuple[str | None, str | None, str | None] = (None, None, None)
+        if v > 0 and toks[v - 1].text in (",", "”", '"', "’") or v == floor:
+            a, b = self.object_span(sent, v + size)  # ", said Sullivan." / ”, says Fowler.
+            if a < b <= a + 10 and toks[a].text.lower() != "that":
+                named = [  # a name right after the verb: "said Freeman Martin of …", "said Mr Jindal on Tuesday"
+                    m for m in self.mentions
+                    if toks[a].start <= m.start and m.end <= toks[b - 1].end and not m.possessive
+                    and (m.start == toks[a].start or m.title)
+                ]
+                inverted = (
+                    (named[0].canonical, named[0].canonical, "name") if named
+                    else self.speaker(sent, a, b, v)
+                )
+        if who is None and inverted[2] == "name":  # "…, said Freeman Martin of …"
+            return _Attribution(*inverted, verb, text, inverted=True)
         if who is None and v > floor and toks[v - 1].text == ",":  # "Jindal, who ..., said"
             c = next((i for i in range(v - 2, floor, -1) if toks[i].text == ","), None)
             if c is not None and v - c <= 16:
@@ -224,9 +242,6 @@ class _Article:
             )
             if subject is not None:
                 who, actor, via = subject.canonical, subject.canonical, "name"
-        after_quote = v > 0 and toks[v - 1].text in (",", "”", '"', "’")
-        if who is None and (after_quote or v == floor) and not toks[v].text.endswith("ing"):
-            a, b = self.object_span(sent, v + size)  # ", said Sullivan." / ”, says Fowler.
-            if a < b <= a + 10 and toks[a].text.lower() != "that":
-                who, actor, via = self.speaker(sent, a, b, v)
+        if who is None and inverted[0] is not None:
+            return _Attribution(*inverted, verb, text, inverted=True)
         return _Attribution(who, actor, via, verb, text)

@@ -154,7 +154,7 @@ def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
                     attribution = _Attribution(
                         last.speaker, last.actor, "enclosing", verb, toks[v].text
                     )
-                span = _content(sent, v, k, n, verb, lex)
+                span = _content(sent, v, n if attribution.inverted else k, n, verb, lex)
             if attribution.speaker is not None:
                 last = attribution
             if span is None or attribution.speaker is None or span[1] - span[0] < 3:
