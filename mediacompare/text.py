@@ -121,6 +121,9 @@ ABBREVIATIONS = frozenset(
 # Abbreviations that usually end a sentence when a capitalised word follows are rare in news;
 # "etc." and "Inc." are the exceptions worth handling.
 _SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "inc", "ltd", "co", "corp"})
+# Abbreviations that stand before a number ("No. 10", "Fig. 3"); before anything else the
+# period ends a sentence ("He said no. Then he left.").
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "pp", "op", "est", "approx"})
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
@@ -142,6 +145,8 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
             if word in ABBREVIATIONS:
                 if word in _SENTENCE_FINAL_ABBREVIATIONS and next_char.isupper():
                     return True
+                if word in _NUMBER_ABBREVIATIONS:
+                    return not next_char.isdigit() and not next_char.islower()
                 return False
             if "." in word and all(len(p) <= 1 for p in word.split(".")):  # a.m., p.m.
                 return next_char.isupper() and word not in {"a.m", "p.m"}
