@@ -87,9 +87,13 @@ FURNITURE_PATTERNS: tuple[str, ...] = (
 GALLERY_MARKERS: tuple[str, ...] = (r"\bhide caption \d+ of \d+\b",)
 
 #: Furniture removed from inside a line: NPR's picture credits, printed twice after
-#: "Enlarge this image toggle caption" ("… toggle caption Alex Wong/Getty Images Alex Wong/Getty Images").
+#: "Enlarge this image toggle caption" ("… toggle caption Alex Wong/Getty Images Alex Wong/Getty
+#: Images"), and labels that open a line of text ("Story highlights …", "Update at 9:45 a.m. ET: …").
 INLINE_FURNITURE = re.compile(
-    r"\s*\benlarge this image toggle caption (.{1,150}?) \1(?=\s|$)", re.IGNORECASE
+    r"\s*\benlarge this image toggle caption (.{1,150}?) \1(?=\s|$)"
+    r"|^story highlights\s+"
+    r"|^updated? (?:at )?\d{1,2}:\d{2} ?[ap]\.?m\.?(?: [a-z]{2,4})?[:.]?\s+(?=\S)",
+    re.IGNORECASE,
 )
 
 _GALLERY = re.compile("|".join(GALLERY_MARKERS), re.IGNORECASE)
@@ -223,11 +227,16 @@ def clean_text(text: str, title: str | None = None, *, normalized: bool = False)
     >>> clean_text("Big story\\nIt happened.", title="Big story").text
     'It happened.'
     """
-    raw = (text if normalized else normalize(text)).split("\n")
-    lines = [strip_inline_furniture(line) for line in raw]
-    kept = [line for line, before in zip(lines, raw) if not is_furniture(line) and (line or not before)]
-    # Lines dropped whole, plus lines that lost inline furniture (picture credits).
-    furniture = len(lines) - len(kept) + sum(1 for line, before in zip(lines, raw) if line and line != before)
+    lines = (text if normalized else normalize(text)).split("\n")
+    kept, furniture = [], 0  # lines dropped whole or that lost inline furniture
+    for line in lines:
+        stripped = "" if is_furniture(line) else strip_inline_furniture(line)
+        if stripped == line:
+            kept.append(line)
+            continue
+        furniture += 1
+        if stripped and not is_furniture(stripped):
+            kept.append(stripped)
     if title is not None:
         first = next((k for k, line in enumerate(kept) if line), None)
         if first is not None and kept[first].casefold() == normalize(title).casefold():

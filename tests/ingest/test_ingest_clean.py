@@ -132,3 +132,17 @@ def test_doubled_picture_credit_is_cut_from_the_line_it_ends():
     cleaned = clean_text(text)
     assert cleaned.text == "Presidents down on the farm.\nThe tour went on."
     assert cleaned.warnings == ("removed 1 page-furniture line",)
+
+
+def test_line_labels_are_cut_and_the_text_kept():
+    text = (
+        "Story highlights Kim threatens the South\n"
+        "Update at 9:45 a.m. ET: The White House says the economy is still fighting back.\n"
+        "Updated at 5:42 p.m. ET\n"
+        "The story highlights a problem."
+    )
+    assert clean_text(text).text == (
+        "Kim threatens the South\n"
+        "The White House says the economy is still fighting back.\n"
+        "The story highlights a problem."
+    )
