@@ -37,8 +37,16 @@ def articles_frame(cmp: Comparison) -> pd.DataFrame:
 
 
 def outlets_frame(cmp: Comparison) -> pd.DataFrame:
-    """One row per outlet (index: outlet name)."""
+    """One row per outlet (index: outlet name), with the 95% interval of the mean compound."""
     import pandas as pd
+
+    def interval(name: str) -> dict[str, object]:
+        est = cmp.tone_stats.estimate("compound_mean", name) if cmp.tone_stats else None
+        if est is None or not est.has_interval:
+            return {"compound_ci_low": float("nan"), "compound_ci_high": float("nan"),
+                    "compound_ci_method": est.method if est else ""}
+        return {"compound_ci_low": est.ci_low, "compound_ci_high": est.ci_high,
+                "compound_ci_method": est.method}
 
     rows = [
         {
@@ -47,6 +55,7 @@ def outlets_frame(cmp: Comparison) -> pd.DataFrame:
             "scored": p.n_scored,
             "words": p.word_count,
             "compound_mean": p.compound_mean,
+            **interval(p.name),
             "positive_share": p.positive_share,
             "neutral_share": p.neutral_share,
             "negative_share": p.negative_share,

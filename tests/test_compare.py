@@ -60,6 +60,9 @@ def test_dataframes(two_outlets):
     outlets = cmp.outlets
     assert list(outlets.index) == ["Daily Planet", "Morning Star"]
     assert outlets.loc["Daily Planet", "articles"] == 2
+    row = outlets.loc["Daily Planet"]  # two articles: a sentence-level interval around the mean
+    assert row["compound_ci_low"] <= row["compound_mean"] <= row["compound_ci_high"]
+    assert "sentence-level" in row["compound_ci_method"]
     sentences = cmp.sentences
     assert len(sentences) == sum(len(a.sentences) for a in cmp.analyses)
     assert set(cmp.terms["outlet"]) == {"Daily Planet", "Morning Star"}
