@@ -161,9 +161,12 @@ def frame_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricS
     from .outlet_stats import metric_statistics
 
     values: dict[str, dict[str, list[float]]] = {}
+    sentences: dict[str, dict[str, list[tuple[float, ...]]]] = {}
 
-    def add(metric: str, outlet: str, value: float) -> None:
+    def add(metric: str, outlet: str, value: float, per_sentence: tuple[float, ...] | None = None) -> None:
         values.setdefault(metric, {}).setdefault(outlet, []).append(float(value))
+        if per_sentence is not None:
+            sentences.setdefault(metric, {}).setdefault(outlet, []).append(per_sentence)
 
     for a in scored:
         outlet, frames = a.article.outlet, a.frames
@@ -172,7 +175,7 @@ def frame_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricS
                 add(f"generic.{name}", outlet, g.score)
                 add(f"generic.{name}.present", outlet, g.present)
             for name, p in frames.policy.items():
-                add(f"policy.{name}", outlet, p.share)
+                add(f"policy.{name}", outlet, p.share, p.sentence_shares)
             for name, c in frames.custom.items():
                 add(f"custom.{name}", outlet, c.share)
                 add(f"custom.{name}.present", outlet, c.present)
@@ -186,7 +189,7 @@ def frame_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricS
         m for m in values
         if not m.endswith(".present") and (not m.startswith("policy.") or m in policy_used)
     }
-    return metric_statistics(values, tested=tested, seed=seed)
+    return metric_statistics(values, sentence_values=sentences, tested=tested, seed=seed)
 
 
 def with_terms(profile: OutletProfile, terms: Sequence[DistinctiveTerm]) -> OutletProfile:
@@ -217,6 +220,7 @@ def style_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricS
     from .outlet_stats import metric_statistics
 
     values: dict[str, dict[str, list[float]]] = {m: {} for m in STYLE_METRICS}
+    sentences: dict[str, dict[str, list[tuple[float, ...]]]] = {}
     for a in scored:
         if a.style is None:
             continue
@@ -224,4 +228,7 @@ def style_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricS
             value = getattr(a.style, metric)
             if value is not None and not (isinstance(value, float) and math.isnan(value)):
                 values[metric].setdefault(a.article.outlet, []).append(float(value))
-    return metric_statistics({m: v for m, v in values.items() if v}, seed=seed)
+                per_sentence = a.style.sentence_values(metric)
+                if per_sentence is not None:
+                    sentences.setdefault(metric, {}).setdefault(a.article.outlet, []).append(per_sentence)
+    return metric_statistics({m: v for m, v in values.items() if v}, sentence_values=sentences, seed=seed)

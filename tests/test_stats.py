@@ -22,6 +22,7 @@ from mediacompare.stats._resample import bootstrap_means, random_subsets, rng_fo
 from mediacompare.stats.differences import METHOD_SENTENCE_TEST
 from mediacompare.stats.distinguish import _ridge_scores, roc_auc_columns
 from mediacompare.stats.intervals import (
+    METHOD_NO_VARIATION,
     METHOD_ARTICLES,
     METHOD_BINOMIAL,
     METHOD_NONE,
@@ -365,3 +366,10 @@ def test_roc_auc_columns_matches_sklearn():
 
 def test_rng_for_keys():
     assert rng_for(0, "a").random() != rng_for(0, "b").random()
+
+
+def test_sentence_level_interval_needs_variation_between_sentences():
+    est = outlet_estimate([0.0], sentence_values=[[0.0, 0.0, 0.0]])
+    assert est.method == METHOD_NO_VARIATION and not est.has_interval
+    est = outlet_estimate([0.5], sentence_values=[[0.0, 1.0, 0.5]])
+    assert est.method == "within-article (sentence-level)" and est.ci_low < 0.5 < est.ci_high

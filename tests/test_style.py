@@ -267,3 +267,26 @@ def test_profile_pickles_for_worker_processes() -> None:
     assert q.cues == p.cues and q.as_features()[:5] == p.as_features()[:5]
     with pytest.raises(TypeError):
         p.cues["exclamations"] = ()  # type: ignore[index]
+
+
+def test_sentence_values_average_to_the_article_figures():
+    text = "A huge blast shocked the city! Calm returned. It was massive, reportedly the worst ever."
+    profile = score_style(sentences(text))
+    for metric in ("intensifiers", "sensationalism", "hedges", "subjectivity", "exclamations"):
+        values = profile.sentence_values(metric)
+        assert len(values) == profile.sentence_count
+        assert sum(values) / len(values) == pytest.approx(getattr(profile, metric))
+    for metric in ("flesch_reading_ease", "headline_body_gap", "quoted_share"):
+        assert profile.sentence_values(metric) is None
+
+
+def test_one_article_per_outlet_gets_sentence_level_style_intervals():
+    from mediacompare.compare import compare
+
+    cmp = compare([
+        Article(id="a", outlet="Loud", text="A huge blast! Massive damage. Utterly shocking scenes. Calm now."),
+        Article(id="b", outlet="Calm", text="A blast hit the city. Damage was reported. Officials spoke."),
+    ])
+    loud = cmp.style_stats.estimate("sensationalism", "Loud")
+    assert loud.method == "within-article (sentence-level)" and loud.ci_low < loud.value < loud.ci_high
+    assert cmp.style_stats.estimate("sensationalism", "Calm").method == "none (same value in every sentence)"

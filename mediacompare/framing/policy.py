@@ -116,6 +116,7 @@ def score_policy(
     share = dict.fromkeys(POLICY_FRAMES, 0.0)
     weight = dict.fromkeys(POLICY_FRAMES, 0.0)
     evidence: dict[str, list[Evidence]] = {name: [] for name in POLICY_FRAMES}
+    credits: dict[str, list[float]] = {name: [] for name in POLICY_FRAMES}
     n_framed = 0
     for sentence, sentence_hits in zip(sentences, hits):
         per_frame: dict[str, float] = {}
@@ -138,8 +139,10 @@ def score_policy(
         n_framed += 1
         top = max(per_frame.values())
         winners = [name for name, w in per_frame.items() if w == top]
-        for name in winners:
-            share[name] += 1.0 / len(winners)
+        for name in POLICY_FRAMES:
+            credit = 1.0 / len(winners) if name in winners else 0.0
+            share[name] += credit
+            credits[name].append(credit)
     profile = {
         name: PolicyFrame(
             name=name,
@@ -147,6 +150,7 @@ def score_policy(
             n_sentences=len(evidence[name]),
             weight=weight[name],
             evidence=tuple(evidence[name]),
+            sentence_shares=tuple(credits[name]),
         )
         for name in POLICY_FRAMES
     }

@@ -125,6 +125,10 @@ class PolicyFrame:
         Sum of the matched cue weights over the article.
     evidence : tuple of Evidence
         The sentences holding cues of this frame.
+    sentence_shares : tuple of float
+        For each frame-bearing sentence of the article, in order, the part of it this frame
+        dominates (1, 1/k for a k-way tie, or 0): ``share`` is their mean. Resampling them
+        gives the within-article interval.
     """
 
     name: str
@@ -132,6 +136,7 @@ class PolicyFrame:
     n_sentences: int
     weight: float
     evidence: tuple[Evidence, ...] = ()
+    sentence_shares: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)

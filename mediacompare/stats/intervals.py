@@ -30,6 +30,7 @@ __all__ = [
     "METHOD_ARTICLES",
     "METHOD_BINOMIAL",
     "METHOD_NONE",
+    "METHOD_NO_VARIATION",
     "METHOD_SENTENCES",
     "METHOD_TOO_FEW",
     "Estimate",
@@ -49,6 +50,9 @@ METHOD_BINOMIAL = "exact binomial (all articles agree)"
 METHOD_NONE = "none (n<2)"
 #: No interval: 2..min_articles-1 articles and no sentence values to fall back on.
 METHOD_TOO_FEW = "none (too few articles)"
+#: No interval: too few articles, and every sentence has the same value (e.g. a style marker
+#: with no cue at all): resampling sentences would give a zero-width interval.
+METHOD_NO_VARIATION = "none (same value in every sentence)"
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,8 @@ def outlet_estimate(
     * fewer articles but sentence values: sentences are resampled inside each article, the
       outlet value is the mean of the article means (:data:`METHOD_SENTENCES`). The interval
       is centred on the reported value and is *too narrow* as a statement about the outlet.
-    * otherwise no interval (:data:`METHOD_NONE` for n<2, :data:`METHOD_TOO_FEW` else).
+    * otherwise no interval (:data:`METHOD_NONE` for n<2, :data:`METHOD_TOO_FEW` else, and
+      :data:`METHOD_NO_VARIATION` when every sentence has the same value).
 
     Examples
     --------
@@ -190,6 +195,8 @@ def outlet_estimate(
 
     groups = [g for g in (_finite(s) for s in (sentence_values or ())) if len(g)]
     n_sent = sum(len(g) for g in groups)
+    if groups and n_sent >= 2 and n >= 1 and np.ptp(np.concatenate(groups)) == 0.0:
+        return Estimate(value, nan, nan, n, METHOD_NO_VARIATION, n_sent, confidence=confidence)
     if groups and n_sent >= 2 and n >= 1:
         centre = float(np.mean([g.mean() for g in groups]))
         boot = stratified_bootstrap_means(groups, n_boot, rng_for(seed, "sentences", key))

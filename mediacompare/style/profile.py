@@ -52,6 +52,15 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+#: Figures that are sums of cues over sentences, and the markers summed.
+_SENTENCE_SUMS: dict[str, tuple[str, ...]] = {
+    **{m: (m,) for m in RATE_MARKERS},
+    "sensationalism": tuple(SENSATIONAL_MARKERS),
+    "hedges": tuple(HEDGE_MARKERS),
+    "subjectivity": ("subjective_words",),
+}
+
+
 @dataclass(frozen=True)
 class StyleProfile:
     """How one article is written. Rates are per 1,000 words; shares are in [0, 1].
@@ -108,6 +117,34 @@ class StyleProfile:
     quoted_chars: int = 0
     body_chars: int = 0
     cues: Mapping[str, tuple[Cue, ...]] = field(default_factory=lambda: FrozenMapping({}))
+
+    def sentence_values(self, metric: str) -> tuple[float, ...] | None:
+        """Per-sentence values whose mean is this article's ``metric``, for the within-article
+        interval; None for figures that are not sums over sentences (readability, headline
+        tone, quoted share).
+
+        Each sentence contributes its cues over the article's mean words per sentence (the
+        rate's numerator resampled, its word count held fixed).
+
+        Examples
+        --------
+        >>> from mediacompare.text import sentences
+        >>> p = score_style(sentences("A huge blast. Calm now. It was massive and huge."))
+        >>> v = p.sentence_values("intensifiers")
+        >>> len(v), abs(sum(v) / len(v) - p.intensifiers) < 1e-9
+        (3, True)
+        >>> p.sentence_values("flesch_reading_ease") is None
+        True
+        """
+        markers = _SENTENCE_SUMS.get(metric)
+        if markers is None or not self.word_count or not self.sentence_count:
+            return None
+        scale = (1.0 if metric == "subjectivity" else 1000.0) / self.word_count * self.sentence_count
+        counts = [0] * self.sentence_count
+        for name in markers:
+            for cue in self.cues.get(name, ()):
+                counts[cue.sentence_index] += 1
+        return tuple(c * scale for c in counts)
 
     @property
     def counts(self) -> Mapping[str, int]:

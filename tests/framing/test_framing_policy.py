@@ -33,6 +33,10 @@ def test_shares_sum_to_one_over_frame_bearing_sentences():
     assert profile["economic"].share == pytest.approx(1 / 3)
     assert profile["legality"].share == pytest.approx(1 / 3)
     assert primary in {"security_defense", "economic", "legality"}
+    # per frame-bearing sentence credits, whose mean is the share (for within-article intervals)
+    for p in profile.values():
+        assert len(p.sentence_shares) == 3
+        assert sum(p.sentence_shares) / 3 == pytest.approx(p.share)
 
 
 def test_primary_is_largest_share():
