@@ -137,6 +137,15 @@ def test_spellings_and_family_names_merge_across_articles():
     assert len(kim) == 1 and kim[0].mentions == 4
 
 
+def test_organisations_named_with_a_possessive():
+    assert names("He was arrested, according to the El Paso County Sheriff's Office.") == [
+        ("El Paso County Sheriff's Office", "El Paso County Sheriff's Office", "organisation"),
+    ]
+    assert [n for n, _, _ in names("The Children's Hospital said so. Then Putin's Office denied it.")][:2] == [
+        "Children's Hospital", "Putin",
+    ]
+
+
 def test_name_suffixes_and_shouted_datelines():
     assert names("Martin Luther King Jr. spoke.") == [
         ("Martin Luther King Jr", "Martin Luther King Jr", "person"),

@@ -22,9 +22,9 @@ from mediacompare.stats._resample import bootstrap_means, random_subsets, rng_fo
 from mediacompare.stats.differences import METHOD_SENTENCE_TEST
 from mediacompare.stats.distinguish import _ridge_scores, roc_auc_columns
 from mediacompare.stats.intervals import (
-    METHOD_NO_VARIATION,
     METHOD_ARTICLES,
     METHOD_BINOMIAL,
+    METHOD_NO_VARIATION,
     METHOD_NONE,
     METHOD_SENTENCES,
     METHOD_TOO_FEW,

@@ -12,6 +12,9 @@ from ..model import Sentence
 from .labels import base_word, is_cap
 from .lexicon import Lexicon
 
+#: Possessives that belong inside organisation names ("Children's Hospital"), besides titles
+#: ("Sheriff's Office", "Attorney's Office").
+_POSSESSIVE_IN_NAMES = frozenset({"children", "people", "women", "men", "veterans", "workers"})
 _OPENERS = frozenset({"“", '"', "‘", "(", "[", ":", "—", "–", "-"})
 _END_PUNCT = frozenset({".", "!", "?", "”", '"', "’", "…"})
 
@@ -58,6 +61,16 @@ def _runs(toks, lex: Lexicon) -> list[tuple[int, int]]:
         j = i
         while True:
             if _possessive_at(toks, j):
+                # "Sheriff's Office", "Children's Hospital": an organisation named with a possessive
+                k = j + 1 if toks[j].text.replace("’", "'").endswith("'s") else j + 2
+                if (
+                    base_word(toks[j].text).lower() in _POSSESSIVE_IN_NAMES
+                    or base_word(toks[j].text).lower() in lex.titles
+                ) and k < n and is_cap(toks[k].text, lex.particles) and base_word(
+                    toks[k].text
+                ).lower() in lex.organisation_heads:
+                    j = k
+                    continue
                 break
             nxt = j + 1
             if nxt >= n:
