@@ -236,6 +236,14 @@ def test_speaker_after_the_verb_and_content_before_it():
     ]
 
 
+def test_speaker_with_a_phrase_after_it():
+    text = (
+        "A law enforcement official briefed on the investigation said weapons were found in the car. "
+        "Officials familiar with the matter said the talks had stalled for weeks."
+    )
+    assert [q.speaker for q in quotes(text)] == ["A law enforcement official", "Officials"]
+
+
 def test_he_resolves_to_the_subject_not_the_last_name():
     text = (
         "Chancellor Jeremy Hunt urged NATO countries to pile the pressure on Russian president "

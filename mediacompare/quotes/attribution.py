@@ -62,6 +62,13 @@ _BARE_OK = frozenset(
 )
 
 
+def _postmodifier(word: str) -> bool:
+    """A participle or adjective that opens a phrase after a noun: "briefed (on)", "familiar
+    (with)", "close (to)", "based (in)"."""
+    low = word.lower()
+    return low in ("familiar", "close") or (len(low) > 4 and low.endswith("ed"))
+
+
 @dataclass(frozen=True)
 class _Attribution:
     speaker: str | None
@@ -210,6 +217,11 @@ class _Article:
         if toks[v].text.endswith("ing") and not (v and toks[v - 1].text.lower() in _PASSIVE):
             return _Attribution(None, None, None, verb, text)  # participle: speaker from context
         lo, hi = self.subject_span(sent, v, floor)
+        if lo - 2 > floor and toks[lo - 1].text.lower() in PREPOSITIONS and _postmodifier(toks[lo - 2].text):
+            # "A law enforcement official briefed on the investigation said": the official
+            head_lo, head_hi = self.subject_span(sent, lo - 2, floor)
+            if head_hi > head_lo:
+                lo, hi = head_lo, head_hi
         who, actor, via = self.speaker(sent, lo, hi, v)
         inverted: tuple[str | None, str | None, str | None] = (None, None, None)
         if v > 0 and toks[v - 1].text in (",", "”", '"', "’") or v == floor:
