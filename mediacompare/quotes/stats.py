@@ -71,6 +71,21 @@ class QuoteStats:
         )
 
 
+def descriptor_key(descriptor: str) -> str:
+    """One key for the spellings of a descriptor source: "A law enforcement official" and
+    "the law enforcement official" are both "law enforcement official".
+
+    Examples
+    --------
+    >>> descriptor_key("The  law enforcement official"), descriptor_key("Ukraine’s general staff")
+    ('law enforcement official', 'Ukraine’s general staff')
+    """
+    words = descriptor.split()
+    if len(words) > 1 and words[0].lower() in ("a", "an", "the"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def quote_stats(
     quotes: Sequence[Quote], chars: int, speaker_id: Callable[[Quote], str | None] | None = None
 ) -> QuoteStats:
@@ -85,7 +100,9 @@ def quote_stats(
     """
     speakers: Counter = Counter()
     for q in quotes:
-        key = (speaker_id(q) if speaker_id else None) or q.speaker_actor or q.speaker
+        key = (speaker_id(q) if speaker_id else None) or q.speaker_actor
+        if key is None and q.speaker:
+            key = descriptor_key(q.speaker)
         speakers[key or "(unattributed)"] += 1
     spans = {q: q.segments or ((q.start, q.end),) for q in quotes}
     quoted = [s for q in quotes if q.kind != "indirect" for s in spans[q]]
