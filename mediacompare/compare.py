@@ -25,7 +25,7 @@ from .aggregate import (
     with_terms,
 )
 from .analyze import AnalysisOptions, analyze_all
-from .errors import ConfigError, NothingUsableError
+from .errors import NothingUsableError
 from .model import Article, ArticleAnalysis, Corpus, InputProblem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -259,7 +259,7 @@ def compare(
     """
     from .actors.outlets import compare_actors
     from .contrast import distinctive_terms, pairwise_distinctive_terms
-    from .coverage_compare import compare_coverage, find_duplicates
+    from .coverage_compare import check_stories, compare_coverage, find_duplicates
     from .stats import distinguishability
     from .vectorize import (
         TermCountTfidf,
@@ -269,8 +269,7 @@ def compare(
         story_verdict,
     )
 
-    if isinstance(stories, str) and stories not in ("auto", "one"):
-        raise ConfigError(f'stories must be "auto", "one" or a mapping of article id to story, got {stories!r}')
+    check_stories(stories)  # before the per-article work, not after it
     analyses, problems = _as_analyses(data, options, jobs, backend, progress)
     if not analyses:
         raise NothingUsableError(

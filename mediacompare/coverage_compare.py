@@ -89,16 +89,21 @@ def _actor_namer(index, analyses: Sequence[ArticleAnalysis]):
     return actor_of
 
 
+def check_stories(stories: object) -> None:
+    """Raise :class:`ConfigError` unless ``stories`` is "auto", "one" or a mapping."""
+    if not (stories in ("auto", "one") or isinstance(stories, Mapping)):
+        raise ConfigError(f'stories must be "auto", "one" or a mapping of article id to story, got {stories!r}')
+
+
 def _story_labels(analyses: Sequence[ArticleAnalysis], X, stories: str | Mapping[str, str]) -> tuple[str, ...]:
     """One story label per article (see ``stories`` in :func:`compare_coverage`)."""
     from .stories import cluster_stories
 
+    check_stories(stories)
     if isinstance(stories, str):
         if stories == "one" or len(analyses) == 1:
             return ("s01",) * len(analyses)
-        if stories == "auto":
-            return tuple(cluster_stories(X, [a.article.date for a in analyses]))
-        raise ConfigError(f'stories must be "auto", "one" or a mapping of article id to story, got {stories!r}')
+        return tuple(cluster_stories(X, [a.article.date for a in analyses]))
     missing = [a.article.id for a in analyses if a.article.id not in stories]
     if missing:
         raise ConfigError(
