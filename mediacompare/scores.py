@@ -101,6 +101,8 @@ def inspect_lines(corpus: Corpus, n_lines: int = 3) -> Iterator[str]:
         yield f"  outlet:    {article.outlet} (decided by: {article.outlet_rule})"
         yield f"  title:     {article.title or '–'}"
         yield f"  date:      {article.date or '–'}"
+        if article.author:
+            yield f"  author:    {article.author}"
         yield f"  url:       {article.url or '–'}"
         yield f"  language:  {article.language}"
         yield f"  counts:    {n_words} words, {len(sents)} sentences"

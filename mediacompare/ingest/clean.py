@@ -30,6 +30,7 @@ __all__ = [
     "clean_text",
     "drop_repeated_blocks",
     "is_furniture",
+    "strip_byline",
     "strip_inline_furniture",
 ]
 
@@ -249,3 +250,49 @@ def clean_text(text: str, title: str | None = None, *, normalized: bool = False)
         warnings.append(f"removed {_plural(blocks, 'repeated block')} ({_plural(dropped, 'line')})")
     body = _BLANK_RUNS.sub("\n\n", "\n".join(kept)).strip()  # lines are normalised already
     return Cleaned(body, furniture, blocks, tuple(warnings))
+
+
+#: Words allowed in a byline besides capitalised names ("John Bacon and Michael Winter").
+_BYLINE_GLUE = frozenset({"and", "by", "de", "van", "von", "der", "da", "la", "le", "del", "bin"})
+
+
+def _is_byline(line: str) -> bool:
+    words = line.replace(",", " ").split()
+    return (
+        0 < len(words) <= 14
+        and not line.rstrip().endswith((".", "!", "?", ":"))
+        and all(w[:1].isupper() or w.lower() in _BYLINE_GLUE for w in words)
+    )
+
+
+def strip_byline(text: str, outlet: str) -> tuple[str, str | None]:
+    """Remove a byline block that opens the body: author names on one line, then a line that is
+    just the outlet's name ("Gregory Korte\\nUSA TODAY"). Returns the text and the author(s).
+
+    Examples
+    --------
+    >>> strip_byline("John Bacon and Michael Winter\\nUSA TODAY\\nThe storm hit.", "USA TODAY")
+    ('The storm hit.', 'John Bacon and Michael Winter')
+    >>> strip_byline("USA TODAY\\nThe storm hit.", "USA Today")
+    ('The storm hit.', None)
+    >>> strip_byline("Trump spoke.\\nUSA TODAY said so.", "USA TODAY")
+    ('Trump spoke.\\nUSA TODAY said so.', None)
+    """
+    name = re.sub(r"\s*\(.*?\)", "", outlet).strip().casefold()
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()][:3]
+    for pos, i in enumerate(filled):
+        if lines[i].strip(" .,:|").casefold() != name:
+            continue
+        before = [lines[k].strip() for k in filled[:pos]]
+        author = None
+        if before and all(_is_byline(b) for b in before):
+            author = ", ".join(before)
+            start = filled[0]
+        elif before:
+            return text, None  # the outlet's name after ordinary text: leave it
+        else:
+            start = i
+        rest = lines[:start] + lines[i + 1 :]
+        return "\n".join(rest).strip("\n"), author
+    return text, None

@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 from ..errors import InputError
 from ..model import Article
 from ..text import guess_language
+from .clean import strip_byline
 from .record import RawRecord, SourceInfo
 
 __all__ = [
@@ -253,7 +254,12 @@ def build_article(record: RawRecord, src: SourceInfo, ids: IdAllocator) -> Artic
     date, date_warning = normalize_date(record.date)
     if date_warning:
         warnings.append(date_warning)
-    language = guess_language(record.text[:LANGUAGE_SAMPLE])
+    text, byline = strip_byline(record.text, outlet)
+    if text != record.text:
+        warnings.append(f"moved the byline ({byline or outlet}) out of the text")
+    if not text.strip():
+        text = record.text  # nothing but a byline: keep what there is
+    language = guess_language(text[:LANGUAGE_SAMPLE])
     if language == "und":
         warnings.append("language not recognised (text too short?); not scored as English")
     elif language != "en":
@@ -265,12 +271,12 @@ def build_article(record: RawRecord, src: SourceInfo, ids: IdAllocator) -> Artic
     sha = record.sha256 or src.sha256 or hashlib.sha256(record.text.encode()).hexdigest()
     return Article(
         id=article_id,
-        text=record.text,
+        text=text,
         outlet=outlet,
         title=record.title or None,
         url=record.url or None,
         date=date,
-        author=record.author or None,
+        author=record.author or byline or None,
         language=language,
         source=src.display + (row or ""),
         outlet_rule=rule,

@@ -146,3 +146,14 @@ def test_line_labels_are_cut_and_the_text_kept():
         "The White House says the economy is still fighting back.\n"
         "The story highlights a problem."
     )
+
+
+def test_byline_block_moves_to_the_author():
+    from mediacompare.ingest.clean import strip_byline
+
+    text = "Donna Leinwand Leger, William M. Welch and John Bacon\nUSA TODAY\nThe storm hit the coast."
+    assert strip_byline(text, "USA TODAY") == (
+        "The storm hit the coast.", "Donna Leinwand Leger, William M. Welch and John Bacon",
+    )
+    # ordinary text before the outlet's name is left alone
+    assert strip_byline("The storm hit.\nUSA TODAY", "USA TODAY") == ("The storm hit.\nUSA TODAY", None)

@@ -250,3 +250,12 @@ def test_dataframe_without_text_column():
     pd = pytest.importorskip("pandas")
     with pytest.raises(InputError, match=r"<dataframe>: no text column \(columns are: 'words'\)"):
         load(pd.DataFrame({"words": [T1]}), strict=True)
+
+
+def test_jsonl_byline_block_becomes_the_author(tmp_path):
+    row = {"source": "USA TODAY", "content": "Gregory Korte\nUSA TODAY\nThe president spoke on Monday."}
+    path = write(tmp_path / "a.jsonl", json.dumps(row) + "\n")
+    (a,) = load(path)
+    assert a.text == "The president spoke on Monday."
+    assert a.author == "Gregory Korte"
+    assert "moved the byline (Gregory Korte) out of the text" in a.warnings
