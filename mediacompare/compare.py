@@ -66,6 +66,7 @@ class Comparison:
     coverage: CoverageComparison | None = None
     style_stats: MetricStatistics | None = None
     distinguishability: tuple[Distinguishability, ...] = ()
+    self_references: tuple[str, ...] = ()
 
     # ------------------------------------------------------------------ lookups
     @property
@@ -260,6 +261,7 @@ def compare(
     from .actors.outlets import compare_actors
     from .contrast import distinctive_terms, pairwise_distinctive_terms
     from .coverage_compare import check_stories, compare_coverage, find_duplicates
+    from .selfref import self_references
     from .stats import distinguishability
     from .vectorize import (
         TermCountTfidf,
@@ -298,8 +300,14 @@ def compare(
             f"Only one outlet ({names[0]}): this is a profile; comparison needs articles "
             "from at least two outlets."
         )
+    # Outlets naming themselves ("told CNN") are left out of word choice and distinguishability.
+    refs = self_references(names)
     counts_by_outlet = {
-        name: merge_counts(a.term_counts for a in counted if a.article.outlet == name)
+        name: {
+            term: n
+            for term, n in merge_counts(a.term_counts for a in counted if a.article.outlet == name).items()
+            if not refs.names(term)
+        }
         for name in names
     }
     scored_names = [n for n in names if counts_by_outlet[n]]
@@ -339,11 +347,15 @@ def compare(
         similarity = Similarity((), np.zeros((0, 0)), (), np.zeros((0, 0)), story_verdict(np.zeros((0, 0)), []))
         counted_matrix = None
     actors = compare_actors(counted, seed=seed)
+    if counted_matrix is not None:
+        feature_names = vectorizer.get_feature_names_out()
+        own = np.array([not refs.names(t) for t in feature_names], dtype=bool)
+        features, feature_names = counted_matrix[:, np.flatnonzero(own)], feature_names[own]
     distinguish = (
         tuple(
             distinguishability(
-                counted_matrix, [a.article.outlet for a in counted], a, b,
-                feature_names=vectorizer.get_feature_names_out(), seed=seed,
+                features, [a.article.outlet for a in counted], a, b,
+                feature_names=feature_names, seed=seed,
             )
             for i, a in enumerate(scored_names)
             for b in scored_names[i + 1 :]
@@ -372,4 +384,5 @@ def compare(
             stories=stories,
         ),
         distinguishability=distinguish,
+        self_references=tuple(sorted(refs.tokens | refs.phrases)),
     )

@@ -140,3 +140,20 @@ def test_bad_stories_are_clear_errors(two_outlets):
         compare(two_outlets, stories="all")
     with pytest.raises(ConfigError, match="no story given for 2 article"):
         compare(two_outlets, stories={"a1": "x", "b1": "x"})
+
+
+def test_outlets_naming_themselves_are_left_out_of_word_choice():
+    text = "{0} reported that the storm hit the coast. Residents told {0} they were afraid."
+    arts = [
+        Article(id=f"{o}{i}", outlet=o, text=text.format(o) + extra)
+        for o, extra in (("CNN", " Floods followed. Floods again."), ("NPR", " Winds eased. Winds calm."))
+        for i in range(3)
+    ]
+    cmp = compare(arts)
+    assert cmp.self_references == ("cnn", "npr")
+    terms = {t.term for p in cmp.profiles for t in p.distinctive_terms}
+    assert terms and not any("cnn" in t or "npr" in t for t in terms)
+    assert "floods" in terms
+    for d in cmp.distinguishability:
+        assert not any("cnn" in t or "npr" in t for t, _ in d.top_terms_a + d.top_terms_b)
+    assert "names itself (cnn, npr)" in cmp.to_markdown()

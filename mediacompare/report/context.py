@@ -162,6 +162,7 @@ class ReportContext:
     caveats: tuple[str, ...]
     tone_differences: tuple[Difference, ...] = ()
     distinguishability: tuple[DistinguishView, ...] = ()
+    self_references: tuple[str, ...] = ()
     frames: Any = None
     actors: Any = None
     coverage: Any = None
@@ -424,6 +425,7 @@ def build_context(cmp: Comparison) -> ReportContext:
         caveats=CAVEATS,
         tone_differences=difference_views(cmp.tone_stats.differences if cmp.tone_stats else ()),
         distinguishability=_distinguish_views(cmp),
+        self_references=cmp.self_references,
         frames=frames_view(cmp),
         actors=actors_view(cmp),
         coverage=coverage_view(cmp),

@@ -251,6 +251,7 @@ def report_data(cmp: Comparison) -> dict[str, Any]:
             {"source": p.source, "line": p.line, "message": p.message} for p in cmp.problems
         ],
         "notes": list(cmp.notes),
+        "self_references": list(cmp.self_references),
         "statistics": {
             "tone": differences_data(cmp.tone_stats.differences if cmp.tone_stats else ()),
             "frames": differences_data(cmp.frame_stats.differences if cmp.frame_stats else ()),
