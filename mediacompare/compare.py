@@ -27,6 +27,7 @@ from .aggregate import (
 from .analyze import AnalysisOptions, analyze_all
 from .errors import NothingUsableError
 from .model import Article, ArticleAnalysis, Corpus, InputProblem
+from .outlet_stats import MAX_PAIRWISE_OUTLETS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -36,10 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from .coverage_compare import CoverageComparison
     from .outlet_stats import MetricStatistics
     from .stats import Distinguishability
-
-#: Pairwise word-choice tables grow with the square of the outlets; beyond this many outlets
-#: only each-against-the-rest is computed.
-MAX_PAIRWISE_OUTLETS = 10
 
 __all__ = ["OutletProfile", "Similarity", "RunInfo", "Comparison", "compare"]
 
@@ -351,18 +348,21 @@ def compare(
         feature_names = vectorizer.get_feature_names_out()
         own = np.array([not refs.names(t) for t in feature_names], dtype=bool)
         features, feature_names = counted_matrix[:, np.flatnonzero(own)], feature_names[own]
-    distinguish = (
-        tuple(
+    labels = [a.article.outlet for a in counted]
+    if len(scored_names) > MAX_PAIRWISE_OUTLETS:  # each outlet against the rest
+        distinguish = tuple(
             distinguishability(
-                features, [a.article.outlet for a in counted], a, b,
+                features, [o if o == a else "rest" for o in labels], a, "rest",
                 feature_names=feature_names, seed=seed,
             )
+            for a in scored_names
+        )
+    else:
+        distinguish = tuple(
+            distinguishability(features, labels, a, b, feature_names=feature_names, seed=seed)
             for i, a in enumerate(scored_names)
             for b in scored_names[i + 1 :]
         )
-        if len(scored_names) >= 2
-        else ()
-    )
     return Comparison(
         analyses=analyses,
         profiles=profiles,

@@ -15,7 +15,25 @@ from dataclasses import dataclass
 from .stats import Difference, Estimate, compare_groups, with_q_values
 from .stats.intervals import estimates_by_outlet
 
-__all__ = ["MetricStatistics", "metric_statistics"]
+__all__ = ["MAX_PAIRWISE_OUTLETS", "MetricStatistics", "metric_statistics", "outlet_pairs"]
+
+#: Pairwise comparisons grow with the square of the outlets (45 pairs for 10, 378 for 28);
+#: beyond this many outlets each outlet is compared with the rest only.
+MAX_PAIRWISE_OUTLETS = 10
+
+
+def outlet_pairs(n_outlets: int) -> str:
+    """Which comparisons to make among ``n_outlets``: the one pair, every pair and each outlet
+    against the rest, or (more than :data:`MAX_PAIRWISE_OUTLETS`) each against the rest only.
+
+    Examples
+    --------
+    >>> outlet_pairs(2), outlet_pairs(5), outlet_pairs(30)
+    ('all', 'both', 'one-vs-rest')
+    """
+    if n_outlets <= 2:
+        return "all"
+    return "both" if n_outlets <= MAX_PAIRWISE_OUTLETS else "one-vs-rest"
 
 
 @dataclass(frozen=True)
@@ -61,8 +79,8 @@ def metric_statistics(
     Returns
     -------
     MetricStatistics
-        With two outlets the one pair is compared; with more, every pair and each outlet
-        against the rest. q-values are adjusted across all metrics and comparisons passed.
+        Comparisons chosen by :func:`outlet_pairs`. q-values are adjusted across all metrics
+        and comparisons passed.
 
     Examples
     --------
@@ -90,7 +108,7 @@ def metric_statistics(
                     by_outlet,
                     metric=metric,
                     sentence_values_by_group=sentence_values.get(metric),
-                    pairs="all" if len(by_outlet) == 2 else "both",
+                    pairs=outlet_pairs(len(by_outlet)),
                     n_perm=n_perm,
                     n_boot=n_boot,
                     seed=seed,

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 __all__ = ["SelfReferences", "self_references"]
 
@@ -27,19 +28,21 @@ _GENERIC = frozenset({"news", "online", "web", "the", "daily", "com", "-"})
 
 
 @dataclass(frozen=True)
-class SelfReferences:
+class SelfReferences:  # cached_property needs a __dict__: no slots
     """Tokens and phrases (lower-case, space-separated) that name an outlet."""
 
     tokens: frozenset[str]
     phrases: frozenset[str]
 
     def names(self, term: str) -> bool:
-        """Whether the n-gram ``term`` contains an outlet's name."""
-        words = [re.sub(r"['’]s$", "", w) for w in term.split()]
-        if any(w in self.tokens for w in words):
-            return True
-        text = f" {' '.join(words)} "
-        return any(f" {p} " in text for p in self.phrases)
+        """Whether the n-gram ``term`` contains an outlet's name (possessive or not)."""
+        return bool(self.tokens or self.phrases) and self._pattern.search(term) is not None
+
+    @cached_property
+    def _pattern(self) -> re.Pattern[str]:
+        names = sorted(self.tokens | self.phrases, key=len, reverse=True)
+        alternatives = "|".join(re.escape(n) for n in names) or "(?!)"
+        return re.compile(rf"(?:^| )(?:{alternatives})(?:['’]s)?(?= |$)")
 
     def __bool__(self) -> bool:
         return bool(self.tokens or self.phrases)

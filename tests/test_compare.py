@@ -157,3 +157,19 @@ def test_outlets_naming_themselves_are_left_out_of_word_choice():
     for d in cmp.distinguishability:
         assert not any("cnn" in t or "npr" in t for t, _ in d.top_terms_a + d.top_terms_b)
     assert "names itself (cnn, npr)" in cmp.to_markdown()
+
+
+def test_many_outlets_are_each_compared_with_the_rest():
+    from mediacompare.outlet_stats import MAX_PAIRWISE_OUTLETS
+
+    n = MAX_PAIRWISE_OUTLETS + 1
+    arts = [
+        Article(id=f"o{k}a{i}", outlet=f"Outlet {k:02d}",
+                text=f"Report {i} from desk {k}. The council met on Monday. Word{k} appeared again.")
+        for k in range(n) for i in range(2)
+    ]
+    cmp = compare(arts)
+    assert len(cmp.distinguishability) == n
+    assert {d.b for d in cmp.distinguishability} == {"rest"}
+    assert {d.b for d in cmp.tone_stats.differences} == {"rest"}
+    assert cmp.pairwise_terms == {}

@@ -264,6 +264,10 @@ def difference_views(differences: Iterable[Difference]) -> tuple[Difference, ...
     return tuple(replace(d, metric=d.metric.replace("_", " ")) for d in differences)
 
 
+#: Largest number of articles drawn as an article × article heatmap (the SVG grows with the
+#: square: 1,000 articles would be a million cells); the matrix is always in the JSON report.
+MAX_HEATMAP_ARTICLES = 40
+
 #: Comparisons shown before "all comparisons" in a differences table (more when more are
 #: likely real: findings are never hidden).
 SHORTLIST = 12
@@ -401,7 +405,7 @@ def build_context(cmp: Comparison) -> ReportContext:
         similarity_chart=charts.heatmap(
             [article_titles[i] for i in sim.article_ids], sim.articles,
             title="Article × article similarity (TF-IDF cosine)",
-        ) if len(sim.article_ids) > 1 else Markup(""),
+        ) if 1 < len(sim.article_ids) <= MAX_HEATMAP_ARTICLES else Markup(""),
         outlet_similarity_chart=charts.heatmap(
             list(sim.outlet_names), sim.outlets, title="Outlet × outlet similarity (TF-IDF cosine)"
         ) if len(sim.outlet_names) > 1 else Markup(""),

@@ -117,3 +117,14 @@ def test_difference_tables_show_the_telling_rows_first_and_keep_the_rest(two_out
     assert sum(line.startswith("| m") and line[3:5].isdigit() for line in md.splitlines()) == 12
     assert "12 of 20 comparisons" in html and "All 20 comparisons" in html
     assert html.count("<td>m19</td>") == 2  # in the short table and in the full one
+
+
+def test_article_heatmap_is_left_out_for_many_articles():
+    arts = [
+        Article(id=f"a{i}", outlet=("Planet" if i % 2 else "Star"), text=f"Storm number {i} hit the coast. Crews worked.")
+        for i in range(45)
+    ]
+    html = compare(arts).to_html()
+    assert "Article × article similarity" not in html
+    assert "With 45 articles the article × article similarity map is not drawn" in html
+    assert "Outlet × outlet similarity" in html
