@@ -301,6 +301,7 @@ def test_slashed_numbers_and_at_one_point_are_not_figures() -> None:
     assert len(extract("His family lived here for four generations, 40/29 News reported.")) == 1
     assert extract("The diner is open 24/7 for truckers.") == []
     assert extract("At one point, the shooter tried to get a license.") == []
+    assert extract("He chased the gunman at speeds up to 90 mph.") == []  # a speed, not a count
 
 
 def test_ages_of_different_people_are_no_disagreement() -> None:

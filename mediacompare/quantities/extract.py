@@ -50,6 +50,8 @@ from .vocabulary import (
 __all__ = ["extract_quantities"]
 
 _DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
+#: Abbreviated units of rates (no kind of their own here): "90 mph" is not a count of "mph".
+_RATE_UNITS = frozenset(["mph", "kph", "kmh", "mpg", "rpm", "bpm"])
 #: Fraction words after a number ("two-thirds", "one quarter"): a share, not a count.
 _FRACTIONS = frozenset(
     ["half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
@@ -185,7 +187,8 @@ def _count_head(us: list[_U], j: int) -> str | None:
         if _plural(u.key):
             return u.key
         k += 1
-    if words and not words[0].endswith(("ed", "ing", "ly")) and words[0] not in _MONTHS:
+    if (words and not words[0].endswith(("ed", "ing", "ly")) and words[0] not in _MONTHS
+            and words[0] not in _RATE_UNITS):
         return words[0]
     return None
 
