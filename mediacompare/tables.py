@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,11 +41,10 @@ def outlets_frame(cmp: Comparison) -> pd.DataFrame:
     """One row per outlet (index: outlet name), with the 95% interval of the mean compound."""
     import pandas as pd
 
-    def interval(name: str) -> dict[str, object]:
+    def interval(name: str) -> dict[str, object]:  # NaN bounds without an interval
         est = cmp.tone_stats.estimate("compound_mean", name) if cmp.tone_stats else None
-        if est is None or not est.has_interval:
-            return {"compound_ci_low": float("nan"), "compound_ci_high": float("nan"),
-                    "compound_ci_method": est.method if est else ""}
+        if est is None:
+            return {"compound_ci_low": math.nan, "compound_ci_high": math.nan, "compound_ci_method": ""}
         return {"compound_ci_low": est.ci_low, "compound_ci_high": est.ci_high,
                 "compound_ci_method": est.method}
 

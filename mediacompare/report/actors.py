@@ -101,7 +101,7 @@ def actors_view(cmp: Comparison) -> ActorsView:
             if row.actor != actor:
                 continue
             est = ac.sentiment.estimate(f"actor:{actor}", row.outlet)
-            ci = (est.ci_low, est.ci_high) if est is not None and est.has_interval else None
+            ci = est.bounds if est is not None else None
             cells.append(ActorCell(
                 actor=actor, kind=by_id[actor].kind, group=by_id[actor].group, outlet=row.outlet,
                 mentions=row.mentions, share=row.share,

@@ -304,8 +304,7 @@ def _interval(stats, metric: str, outlet: str) -> tuple[tuple[float, float] | No
     estimate = stats.estimate(metric, outlet) if stats else None
     if estimate is None:
         return None, ""
-    bounds = (estimate.ci_low, estimate.ci_high) if estimate.has_interval else None
-    return bounds, estimate.method
+    return estimate.bounds, estimate.method
 
 
 def _distinguish_views(cmp: Comparison) -> tuple[DistinguishView, ...]:

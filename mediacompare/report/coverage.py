@@ -233,7 +233,7 @@ def style_view(cmp: Comparison) -> StyleView:
                 if est is None:
                     continue
                 rows.append(StyleRow(metric, label, outlet, est.value,
-                                     (est.ci_low, est.ci_high) if est.has_interval else None,
+                                     est.bounds,
                                      est.method))
     cues = []
     for outlet in cmp.outlet_names:

@@ -174,7 +174,7 @@ def _rows(cmp: Comparison, family: str, frames: Sequence[str], evidence) -> tupl
                     label=frame_label(frame),
                     outlet=outlet,
                     value=estimate.value,
-                    ci=(estimate.ci_low, estimate.ci_high) if estimate.has_interval else None,
+                    ci=estimate.bounds,
                     method=estimate.method,
                     prevalence=prevalence.value if prevalence else None,
                     evidence=_evidence_views(cmp, outlet, evidence(frame)) if evidence else (),

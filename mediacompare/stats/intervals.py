@@ -96,6 +96,11 @@ class Estimate:
         return math.isfinite(self.ci_low) and math.isfinite(self.ci_high)
 
     @property
+    def bounds(self) -> tuple[float, float] | None:
+        """``(ci_low, ci_high)``, or None without an interval (for display)."""
+        return (self.ci_low, self.ci_high) if self.has_interval else None
+
+    @property
     def half_width(self) -> float:
         """Half the interval width (NaN without an interval)."""
         return (self.ci_high - self.ci_low) / 2.0
