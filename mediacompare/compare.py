@@ -65,6 +65,11 @@ class Comparison:
     distinguishability: tuple[Distinguishability, ...] = ()
     self_references: tuple[str, ...] = ()
 
+    @property
+    def counted(self) -> list[ArticleAnalysis]:
+        """The scored analyses behind outlet figures and tests (see :func:`counted_analyses`)."""
+        return counted_analyses(self.analyses, self.coverage.duplicate_of if self.coverage else {})
+
     # ------------------------------------------------------------------ lookups
     @property
     def outlet_names(self) -> tuple[str, ...]:
@@ -208,6 +213,14 @@ def _as_analyses(
 
 
 
+def counted_analyses(
+    analyses: Sequence[ArticleAnalysis], duplicate_of: Mapping[str, str | None]
+) -> list[ArticleAnalysis]:
+    """The analyses outlet figures, word choice and tests count: scored, and each text once
+    (a near-duplicate counts under its original only)."""
+    return [a for a in analyses if a.scored and duplicate_of.get(a.article.id) is None]
+
+
 def compare(
     data: Corpus | Sequence[Article] | Sequence[ArticleAnalysis],
     *,
@@ -285,8 +298,7 @@ def compare(
                 f"{article_id} repeats {original} (same or nearly the same text): shown, but "
                 "counted once, under the original, in every outlet figure and test."
             )
-    # Outlet figures, word choice and tests count each text once.
-    counted = [a for a in scored if duplicate_of.get(a.article.id) is None]
+    counted = counted_analyses(analyses, duplicate_of)
 
     by_outlet: dict[str, list[ArticleAnalysis]] = {}
     for a in analyses:
@@ -297,15 +309,12 @@ def compare(
             f"Only one outlet ({names[0]}): this is a profile; comparison needs articles "
             "from at least two outlets."
         )
+    merged = {name: merge_counts(a.term_counts for a in counted if a.article.outlet == name) for name in names}
     # Outlets naming themselves ("told CNN") are left out of word choice and distinguishability.
     refs = self_references(names)
+    self_named = {t for t in set().union(*merged.values()) if refs.names(t)}
     counts_by_outlet = {
-        name: {
-            term: n
-            for term, n in merge_counts(a.term_counts for a in counted if a.article.outlet == name).items()
-            if not refs.names(term)
-        }
-        for name in names
+        name: {t: n for t, n in counts.items() if t not in self_named} for name, counts in merged.items()
     }
     scored_names = [n for n in names if counts_by_outlet[n]]
     counts = {n: counts_by_outlet[n] for n in scored_names}
@@ -346,8 +355,8 @@ def compare(
     actors = compare_actors(counted, seed=seed)
     if counted_matrix is not None:
         feature_names = vectorizer.get_feature_names_out()
-        own = np.array([not refs.names(t) for t in feature_names], dtype=bool)
-        features, feature_names = counted_matrix[:, np.flatnonzero(own)], feature_names[own]
+        own = np.flatnonzero([t not in self_named for t in feature_names])
+        features, feature_names = counted_matrix[:, own], feature_names[own]
     labels = [a.article.outlet for a in counted]
     if len(scored_names) > MAX_PAIRWISE_OUTLETS:  # each outlet against the rest
         distinguish = tuple(

@@ -369,10 +369,8 @@ def build_context(cmp: Comparison) -> ReportContext:
     scored_profiles = [p for p in cmp.profiles if p.n_scored]
     labels = [p.name for p in scored_profiles]
     by_outlet: dict[str, list[float]] = {name: [] for name in labels}
-    duplicate_of = cmp.coverage.duplicate_of if cmp.coverage else {}
-    for a in cmp.analyses:
-        # Same articles as the outlet profiles: scored, near-duplicates counted once.
-        if a.sentence_sentiment and a.article.outlet in by_outlet and not duplicate_of.get(a.article.id):
+    for a in cmp.counted:  # the articles behind the outlet profiles
+        if a.article.outlet in by_outlet:
             by_outlet[a.article.outlet].extend(s.compound for s in a.sentence_sentiment)
     sim = cmp.similarity
     article_titles = {a.article.id: f"{a.article.outlet}: {a.article.title or a.article.id}" for a in cmp.analyses}
