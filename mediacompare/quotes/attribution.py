@@ -209,6 +209,23 @@ class _Article:
             else:
                 k += 1
 
+    def speaker_after(
+        self, sent: Sentence, v: int, size: int, floor: int
+    ) -> tuple[str | None, str | None, str | None]:
+        """(speaker, actor, via) after an inverted verb: "…, said Sullivan." / ”, says Fowler."""
+        toks = sent.tokens
+        if not (v > 0 and toks[v - 1].text in (",", "”", '"', "’") or v == floor):
+            return None, None, None
+        a, b = self.object_span(sent, v + size)
+        if not (a < b <= a + 10 and toks[a].text.lower() != "that"):
+            return None, None, None
+        named = [  # a name right after the verb: "said Freeman Martin of …", "said Mr Jindal on Tuesday"
+            m for m in self.mentions
+            if toks[a].start <= m.start and m.end <= toks[b - 1].end and not m.possessive
+            and (m.start == toks[a].start or m.title)
+        ]
+        return (named[0].canonical, named[0].canonical, "name") if named else self.speaker(sent, a, b, v)
+
     def attribute(
         self, sent: Sentence, v: int, verb: Verb, size: int, floor: int = 0
     ) -> _Attribution:
@@ -223,22 +240,12 @@ class _Article:
             if head_hi > head_lo:
                 lo, hi = head_lo, head_hi
         who, actor, via = self.speaker(sent, lo, hi, v)
-        inverted: tuple[str | None, str | None, str | None] = (None, None, None)
-        if v > 0 and toks[v - 1].text in (",", "”", '"', "’") or v == floor:
-            a, b = self.object_span(sent, v + size)  # ", said Sullivan." / ”, says Fowler.
-            if a < b <= a + 10 and toks[a].text.lower() != "that":
-                named = [  # a name right after the verb: "said Freeman Martin of …", "said Mr Jindal on Tuesday"
-                    m for m in self.mentions
-                    if toks[a].start <= m.start and m.end <= toks[b - 1].end and not m.possessive
-                    and (m.start == toks[a].start or m.title)
-                ]
-                inverted = (
-                    (named[0].canonical, named[0].canonical, "name") if named
-                    else self.speaker(sent, a, b, v)
-                )
-        if who is None and inverted[2] == "name":  # "…, said Freeman Martin of …"
+        if who is not None:
+            return _Attribution(who, actor, via, verb, text)
+        inverted = self.speaker_after(sent, v, size, floor)
+        if inverted[2] == "name":  # "…, said Freeman Martin of …"
             return _Attribution(*inverted, verb, text, inverted=True)
-        if who is None and v > floor and toks[v - 1].text == ",":  # "Jindal, who ..., said"
+        if v > floor and toks[v - 1].text == ",":  # "Jindal, who ..., said"
             c = next((i for i in range(v - 2, floor, -1) if toks[i].text == ","), None)
             if c is not None and v - c <= 16:
                 lo, hi = self.subject_span(sent, c, floor)
