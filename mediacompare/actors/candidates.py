@@ -144,15 +144,15 @@ def _trim_possessions(cands: list[_Cand]) -> None:
         cand.labels = tuple(labels)
 
 
-def _surname_first(words: Sequence[str]) -> bool:
+def surname_first(words: Sequence[str]) -> bool:
     """Whether a name looks East Asian, family name first: a romanised hyphenated given name
     ("Kim Jong-un", "Moon Jae-in") or two short syllables after the first word ("Kim Jong Un").
 
     Examples
     --------
-    >>> _surname_first(["Kim", "Jong-un"]), _surname_first(["Kim", "Jong", "Un"])
+    >>> surname_first(["Kim", "Jong-un"]), surname_first(["Kim", "Jong", "Un"])
     (True, True)
-    >>> _surname_first(["Vladimir", "Putin"]), _surname_first(["Sam", "Kim"])
+    >>> surname_first(["Vladimir", "Putin"]), surname_first(["Sam", "Kim"])
     (False, False)
     """
     if len(words) == 2 and words[1].count("-") == 1:
@@ -183,7 +183,7 @@ def _attach_surnames(cands: list[_Cand], catalog: ActorCatalog) -> None:
             and (len(cand.words) == 1 or f.words[0] == cand.words[0])
         ]
         if not options and len(cand.words) == 1:  # "Kim" for "Kim Jong-un", "Kim Jong Un"
-            options = [f for f in full if f.words[0] == last and _surname_first(f.words)]
+            options = [f for f in full if f.words[0] == last and surname_first(f.words)]
         before = [f for f in options if f.start < cand.start]
         target = before[-1] if before else (options[0] if options else None)
         if target is not None:

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .candidates import _KIND_RANK, _surname_first, display_preference
+from .candidates import _KIND_RANK, display_preference, surname_first
 from .catalog import ActorCatalog, builtin_catalog, name_key
 from .model import ActorMention
 
@@ -198,7 +198,7 @@ def resolve_actors(
         words = loc.key.split()
         if len(words) >= 2:
             full_by_last[words[-1]].add(loc.key)
-            if _surname_first(words):
+            if surname_first(words):
                 family_first[words[0]].add(loc.key)
     for keys in full_by_last.values():  # "Vladimir Putin" ~ "Vladimir Vladimirovich Putin"
         ordered = sorted(keys, key=lambda k: (len(k.split()), k))
