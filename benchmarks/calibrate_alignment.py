@@ -1,4 +1,4 @@
-"""Calibrate the sentence-alignment threshold of mediacompare.coverage on real multi-outlet data.
+"""Calibrate the sentence-alignment threshold of mediacompare.comparison.alignment on real multi-outlet data.
 
 Data: ../shared/data/article-bias-prediction/same_topic_day_groups.jsonl — groups of 3–6
 outlets' articles on the same AllSides topic and day (heuristic groups, no gold alignments).
@@ -35,7 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mediacompare.coverage import (
+from mediacompare.comparison.alignment import (
     DEFAULT_THRESHOLD,
     align_sentences,
     best_matches,

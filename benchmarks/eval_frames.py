@@ -32,7 +32,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from mediacompare.framing import GENERIC_FRAMES, score_frames, train_frame_classifier
+from mediacompare.analysis.framing import GENERIC_FRAMES, score_frames, train_frame_classifier
 from mediacompare.text import sentences
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "narrative-frames-climate"

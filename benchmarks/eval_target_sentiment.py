@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from train_target_sentiment import read_newsmtsc  # noqa: E402
 
-from mediacompare.targets import TargetSentimentClassifier  # noqa: E402
+from mediacompare.analysis.targets import TargetSentimentClassifier  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SETS = ("dev-rw", "dev-mt")
@@ -39,7 +39,7 @@ SETS = ("dev-rw", "dev-mt")
 
 def vader_predict(items: list[tuple[str, int, int]]) -> np.ndarray:
     """Whole-sentence VADER compound → label with the usual ±0.05 thresholds."""
-    from mediacompare.sentiment import analyzer  # NLTK SIA with the vaderSentiment lexicon
+    from mediacompare.analysis.sentiment import analyzer  # NLTK SIA with the vaderSentiment lexicon
 
     sia = analyzer()
     compounds = [sia.polarity_scores(sentence)["compound"] for sentence, _, _ in items]

@@ -1,4 +1,4 @@
-"""Calibrate the story-verdict thresholds of :func:`mediacompare.vectorize.story_verdict`.
+"""Calibrate the story-verdict thresholds of :func:`mediacompare.comparison.similarity.story_verdict`.
 
 Data: Baly et al. (EMNLP 2020) AllSides articles, ``same_topic_day_groups.jsonl`` (4,523 articles
 in 1,078 groups of 3-6 outlets sharing an AllSides topic and a publication day; Apache-2.0). The
@@ -13,9 +13,9 @@ developer who wrote this script; 92 of 200 are 1.
 What it measures, for pairs of articles from *different* outlets (same-outlet pairs share
 boilerplate):
 
-* the run-time statistic, :func:`~mediacompare.vectorize.story_similarity` (cosine of sublinear
+* the run-time statistic, :func:`~mediacompare.comparison.similarity.story_similarity` (cosine of sublinear
   term frequencies over the content unigrams and bigrams of ``text.ngram_counts``, no IDF), and
-  for comparison the TF-IDF cosine of :class:`~mediacompare.vectorize.TermCountTfidf` with the IDF
+  for comparison the TF-IDF cosine of :class:`~mediacompare.comparison.similarity.TermCountTfidf` with the IDF
   fitted on the whole set;
 * their distributions for three pair classes: same group (same topic and day), same topic on a
   different day, different topics;
@@ -47,7 +47,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from mediacompare.text import ngram_counts, normalize, sentences
-from mediacompare.vectorize import (
+from mediacompare.comparison.similarity import (
     DIFFERENT_STORIES_THRESHOLD,
     SAME_STORY_THRESHOLD,
     TermCountTfidf,

@@ -1,4 +1,4 @@
-"""Speed of mediacompare.stats against naive Python-loop implementations, in the same run.
+"""Speed of mediacompare.comparison.stats against naive Python-loop implementations, in the same run.
 
 Synthetic corpus: 5,000 articles in 20 outlets (250 each), one score per article.
 
@@ -42,7 +42,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mediacompare.stats import compare_groups, distinguishability, outlet_estimate
+from mediacompare.comparison.stats import compare_groups, distinguishability, outlet_estimate
 
 GROUPS = ROOT.parent / "shared" / "data" / "article-bias-prediction" / "same_topic_day_groups.jsonl"
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -70,7 +70,7 @@ def _sentence_scores(texts_by_outlet):
 
 
 def demo(which: str) -> None:
-    from mediacompare.stats import estimates_by_outlet
+    from mediacompare.comparison.stats import estimates_by_outlet
 
     if which == "seeds":
         texts = {
@@ -232,7 +232,7 @@ def bench_distinguishability():
 
 
 def coverage_simulation(reps: int = 300) -> None:
-    from mediacompare.stats import outlet_estimate
+    from mediacompare.comparison.stats import outlet_estimate
 
     rng = np.random.default_rng(1)
     big = np.clip(rng.normal(-0.1, 0.25, 10**6) + (rng.random(10**6) < 0.15) * -0.5, -1, 1)

@@ -1,4 +1,4 @@
-"""Evaluate mediacompare.stories: near-duplicates (BBC) and story clustering (AllSides groups).
+"""Evaluate mediacompare.comparison.stories: near-duplicates (BBC) and story clustering (AllSides groups).
 
 1. BBC News 2,225 (../shared/data/bbc-news/bbc_news_2225.csv): upstream has 133 rows whose
    text repeats another row's. Prints how many of them near_duplicates finds, what else it
@@ -28,11 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from mediacompare.stories import (
-    cluster_stories,
-    duplicate_matches,
-    near_duplicates,
-)
+from mediacompare.comparison.stories import cluster_stories, duplicate_matches, near_duplicates
 from mediacompare.text import ngram_counts, normalize, sentences
 
 DATA = ROOT.parent / "shared" / "data"

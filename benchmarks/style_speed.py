@@ -26,8 +26,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from mediacompare.quantities import extract_quantities
-from mediacompare.style import score_style
+from mediacompare.analysis.quantities import extract_quantities
+from mediacompare.analysis.style import score_style
 from mediacompare.text import sentences
 
 

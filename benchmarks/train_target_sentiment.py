@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from mediacompare.targets import TargetSentimentClassifier  # noqa: E402
+from mediacompare.analysis.targets import TargetSentimentClassifier  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 DEFAULT_OUT = REPO / "mediacompare" / "resources" / "target_sentiment"

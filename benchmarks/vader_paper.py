@@ -2,7 +2,7 @@
 
 For each of the paper's four ground-truth sets, compute Pearson r between our VADER compound
 score (NLTK's analyzer with the vaderSentiment lexicon, through
-``mediacompare.sentiment.score_sentences``) and the mean human rating, and print it beside the
+``mediacompare.analysis.sentiment.score_sentences``) and the mean human rating, and print it beside the
 paper's value, the same-run score of the ``vaderSentiment`` package's own analyzer, and
 throughput.
 
@@ -110,7 +110,7 @@ def evaluate(label: str, paper_r: float, data: Snippets) -> Result:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer as PackageAnalyzer
 
     from mediacompare.model import Sentence
-    from mediacompare.sentiment import score_sentences
+    from mediacompare.analysis.sentiment import score_sentences
     from mediacompare.text import sentences
 
     units = [Sentence(index=i, start=0, end=len(t), text=t) for i, t in enumerate(data.texts)]
@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import nltk
 
-    from mediacompare.sentiment import analyzer
+    from mediacompare.analysis.sentiment import analyzer
 
     start = time.perf_counter()
     lexicon_size = len(analyzer().lexicon)
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(results)
     print()
     print(
-        "ours = each snippet scored whole via mediacompare.sentiment.score_sentences; "
+        "ours = each snippet scored whole via mediacompare.analysis.sentiment.score_sentences; "
         "split r = mean compound of mediacompare.text.sentences of the snippet."
     )
     return 0

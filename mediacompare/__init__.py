@@ -18,24 +18,24 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-# The pipeline functions are imported eagerly: they share their names with their modules
-# (`mediacompare.compare` the function must win over the submodule), and their modules defer
-# heavy imports (pandas, scikit-learn, NLTK) to first use, so this stays fast.
-from .analyze import AnalysisOptions, analyze, analyze_all  # noqa: E402
-from .compare import Comparison, compare  # noqa: E402
+# The pipeline functions are imported eagerly; their modules defer heavy imports (pandas,
+# scikit-learn, NLTK) to first use, so this stays fast.
+from .analysis.pipeline import AnalysisOptions, analyze, analyze_all  # noqa: E402
+from .analysis.records import ArticleAnalysis  # noqa: E402
+from .api import Comparison, compare  # noqa: E402
 from .errors import InputError, MediaCompareError  # noqa: E402
 from .ingest import Columns, load, load_example  # noqa: E402
-from .model import Article, ArticleAnalysis, Corpus, InputProblem  # noqa: E402
+from .model import Article, Corpus, InputProblem  # noqa: E402
 
 # Estimators and other heavier names, imported on first use.
 _EXPORTS = {
-    "ActorSentimentVectorizer": "mediacompare.actors.features",
-    "FrameClassifier": "mediacompare.framing.classifier",
-    "FrameVectorizer": "mediacompare.framing.features",
-    "SentimentVectorizer": "mediacompare.sentiment",
-    "StyleVectorizer": "mediacompare.style.vectorizer",
-    "TargetSentimentClassifier": "mediacompare.targets.classifier",
-    "TermCountTfidf": "mediacompare.vectorize",
+    "ActorSentimentVectorizer": "mediacompare.comparison.actors.features",
+    "FrameClassifier": "mediacompare.analysis.framing.classifier",
+    "FrameVectorizer": "mediacompare.analysis.framing.features",
+    "SentimentVectorizer": "mediacompare.analysis.sentiment",
+    "StyleVectorizer": "mediacompare.analysis.style.vectorizer",
+    "TargetSentimentClassifier": "mediacompare.analysis.targets.classifier",
+    "TermCountTfidf": "mediacompare.comparison.similarity",
 }
 
 __all__ = [
@@ -78,10 +78,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .actors.features import ActorSentimentVectorizer
-    from .framing.classifier import FrameClassifier
-    from .framing.features import FrameVectorizer
-    from .sentiment import SentimentVectorizer
-    from .style.vectorizer import StyleVectorizer
-    from .targets.classifier import TargetSentimentClassifier
-    from .vectorize import TermCountTfidf
+    from .analysis.framing.classifier import FrameClassifier
+    from .analysis.framing.features import FrameVectorizer
+    from .analysis.sentiment import SentimentVectorizer
+    from .analysis.style.vectorizer import StyleVectorizer
+    from .analysis.targets.classifier import TargetSentimentClassifier
+    from .comparison.actors.features import ActorSentimentVectorizer
+    from .comparison.similarity import TermCountTfidf

@@ -86,7 +86,7 @@ def _analysis_options(command: Callable) -> Callable:
 def _options(frames_file, frame_model, actors_file):
     from pathlib import Path as _Path
 
-    from .analyze import AnalysisOptions
+    from .analysis.pipeline import AnalysisOptions
 
     for flag, value in (("--frames", frames_file), ("--frame-model", frame_model),
                         ("--actors", actors_file)):
@@ -154,7 +154,7 @@ def cli() -> None:
 def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_story, frames_file,
            frame_model, actors_file, **columns) -> None:
     """Write a comparison report for PATHS (files or folders) and print its path."""
-    from .compare import compare
+    from .api import compare
 
     options = _options(frames_file, frame_model, actors_file)
     corpus = _load(paths, outlets, strict, example, **columns)
@@ -180,8 +180,8 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
 def score(paths, outlets, strict, example, fmt, jobs, frames_file, frame_model, actors_file,
           **columns) -> None:
     """Print per-article scores."""
-    from .analyze import analyze_all
-    from .scores import score_rows
+    from .analysis.pipeline import analyze_all
+    from .report.scores import score_rows
 
     options = _options(frames_file, frame_model, actors_file)
     corpus = _load(paths, outlets, strict, example, **columns)
@@ -235,7 +235,7 @@ def _cell(value) -> str:
 @_fail_cleanly
 def inspect(paths, outlets, strict, example, lines, **columns) -> None:
     """Show what ingest made of each input: metadata, counts, the text's first lines, warnings."""
-    from .scores import inspect_lines
+    from .report.scores import inspect_lines
 
     corpus = _load(paths, outlets, strict, example, **columns)
     for line in inspect_lines(corpus, n_lines=lines):
@@ -253,7 +253,7 @@ def inspect(paths, outlets, strict, example, lines, **columns) -> None:
 @_fail_cleanly
 def train_frames(labelled, output, text_column, label_columns, label_column, cv) -> None:
     """Train a frame classifier on LABELLED.csv; print cross-validated scores; save it."""
-    from .framing import train_frame_classifier
+    from .analysis.framing import train_frame_classifier
 
     result = train_frame_classifier(
         labelled,

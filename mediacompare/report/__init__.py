@@ -1,6 +1,6 @@
 """Reports: HTML (self-contained), Markdown and JSON renderings of a Comparison."""
 
-from .data import SCHEMA_VERSION, report_data
+from .json import SCHEMA_VERSION, report_data
 from .render import FORMATS, environment, render_html, render_json, render_markdown, save_report
 
 __all__ = [

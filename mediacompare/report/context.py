@@ -1,4 +1,4 @@
-"""Turn a :class:`~mediacompare.compare.Comparison` into display-ready values for templates.
+"""Turn a :class:`~mediacompare.api.ComparisonData` into display-ready values for templates.
 
 Templates do no arithmetic: everything they show is computed here (numbers stay floats;
 formatting happens in the filters registered in :mod:`mediacompare.report.render`).
@@ -14,15 +14,15 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup
 
 from . import charts
-from .actors import actors_view
-from .coverage import coverage_view, style_view
-from .frames import frames_view
+from .views.actors import actors_view
+from .views.coverage import coverage_view, style_view
+from .views.frames import frames_view
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..compare import Comparison
-    from ..contrast import DistinctiveTerm
-    from ..model import ArticleAnalysis
-    from ..stats import Difference
+    from ..comparison.records import ComparisonData
+    from ..comparison.words import DistinctiveTerm
+    from ..analysis.records import ArticleAnalysis
+    from ..comparison.stats import Difference
 
 __all__ = ["ReportContext", "build_context"]
 
@@ -238,7 +238,7 @@ def _term_views(terms: Sequence[DistinctiveTerm]) -> tuple[TermView, ...]:
     )
 
 
-def _strongest(cmp: Comparison, outlet: str, sign: int) -> tuple[QuotedSentence, ...]:
+def _strongest(cmp: ComparisonData, outlet: str, sign: int) -> tuple[QuotedSentence, ...]:
     candidates = []
     for i, a in enumerate(cmp.analyses):
         if a.article.outlet != outlet or not a.sentence_sentiment:
@@ -281,7 +281,7 @@ def most_telling(differences: Sequence[Difference], limit: int = SHORTLIST) -> t
 
     Examples
     --------
-    >>> from mediacompare.stats.differences import Difference
+    >>> from mediacompare.comparison.stats.differences import Difference
     >>> rows = [Difference("tone", "A", "B", d, 0.0, d, 0.0, 0.0, p, p, 3, 3, v)
     ...         for d, p, v in [(0.1, 0.5, "could be noise"), (0.9, 0.01, "likely real"),
     ...                         (0.3, 0.5, "could be noise")]]
@@ -307,7 +307,7 @@ def _interval(stats, metric: str, outlet: str) -> tuple[tuple[float, float] | No
     return estimate.bounds, estimate.method
 
 
-def _distinguish_views(cmp: Comparison) -> tuple[DistinguishView, ...]:
+def _distinguish_views(cmp: ComparisonData) -> tuple[DistinguishView, ...]:
     return tuple(
         DistinguishView(
             d.a, d.b, d.auc, d.auc_ci_low, d.auc_ci_high, d.null_95, d.p,
@@ -318,14 +318,14 @@ def _distinguish_views(cmp: Comparison) -> tuple[DistinguishView, ...]:
     )
 
 
-def _date_range(cmp: Comparison) -> str:
+def _date_range(cmp: ComparisonData) -> str:
     dates = sorted({a.article.date for a in cmp.analyses if a.article.date})
     if not dates:
         return "no dates given"
     return dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
 
 
-def _title(cmp: Comparison) -> str:
+def _title(cmp: ComparisonData) -> str:
     names = cmp.outlet_names
     if len(names) == 1:
         return f"{names[0]}: article profile"
@@ -334,7 +334,7 @@ def _title(cmp: Comparison) -> str:
     return f"{len(names)} outlets compared"
 
 
-def build_context(cmp: Comparison) -> ReportContext:
+def build_context(cmp: ComparisonData) -> ReportContext:
     """Compute everything the report templates display.
 
     Examples

@@ -14,12 +14,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from ..errors import ConfigError
-from ..stats.differences import METHOD_SENTENCE_TEST
+from ..comparison.stats.differences import METHOD_SENTENCE_TEST
 from .context import build_context, most_telling
-from .data import report_data
+from .json import report_data
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..compare import Comparison
+    from ..comparison.records import ComparisonData
 
 __all__ = [
     "environment",
@@ -129,18 +129,18 @@ def _css() -> Markup:
     return Markup(files("mediacompare.report").joinpath("templates/report.css").read_text("utf-8"))
 
 
-def render_html(cmp: Comparison, *, fragment: bool = False) -> str:
+def render_html(cmp: ComparisonData, *, fragment: bool = False) -> str:
     """Render the self-contained HTML report (``fragment=True``: for notebooks, no <html>)."""
     template = environment().get_template("fragment.html" if fragment else "report.html")
     return template.render(ctx=build_context(cmp), css=_css())
 
 
-def render_markdown(cmp: Comparison) -> str:
+def render_markdown(cmp: ComparisonData) -> str:
     """Render the report as GitHub-flavoured Markdown."""
     return environment().get_template("report.md").render(ctx=build_context(cmp))
 
 
-def render_json(cmp: Comparison, *, indent: int | None = 2) -> str:
+def render_json(cmp: ComparisonData, *, indent: int | None = 2) -> str:
     """Render the JSON report (keys sorted, NaN written as null)."""
     return json.dumps(report_data(cmp), indent=indent, sort_keys=True, ensure_ascii=False) + "\n"
 
@@ -151,7 +151,7 @@ def _umask() -> int:
     return mask
 
 
-def save_report(cmp: Comparison, path: Path, format: str | None = None) -> Path:
+def save_report(cmp: ComparisonData, path: Path, format: str | None = None) -> Path:
     """Write a report atomically: a temporary file in the same folder, then a rename.
 
     ``format`` is ``"html"``, ``"md"`` or ``"json"``; by default it follows the suffix.

@@ -6,7 +6,7 @@ import pytest
 
 from mediacompare import compare
 from mediacompare.model import Article
-from mediacompare.report.coverage import coverage_view
+from mediacompare.report.views.coverage import coverage_view
 
 QUAKE = ("Rescue teams searched the rubble of the old town on Tuesday after the earthquake. "
          "Officials said 300 buildings collapsed in the old town. Aid groups asked for blankets "

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from mediacompare.compare import compare
+from mediacompare.api import compare
 from mediacompare.errors import ConfigError
 from mediacompare.model import Article, Corpus, InputProblem
 from mediacompare.report import SCHEMA_VERSION, environment
@@ -67,7 +67,7 @@ def test_json_contract(cmp):
 
 
 def test_json_compound_is_exactly_nltk(cmp):
-    from mediacompare.sentiment import analyzer
+    from mediacompare.analysis.sentiment import analyzer
 
     data = json.loads(cmp.to_json())
     for sentence in data["articles"][0]["sentences"]:
@@ -102,7 +102,7 @@ def test_markdown_has_the_distinguishability_table_with_its_note(two_outlets):
 
 
 def test_difference_tables_show_the_telling_rows_first_and_keep_the_rest(two_outlets):
-    from mediacompare.stats.differences import Difference
+    from mediacompare.comparison.stats.differences import Difference
 
     rows = tuple(
         Difference(f"m{i:02d}", "A", "B", 0.0, 0.0, i / 100, -0.1, 0.1, 0.0001 if i == 19 else 0.5,

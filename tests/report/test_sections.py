@@ -7,7 +7,7 @@ import json
 import pytest
 
 from mediacompare import compare, load_example
-from mediacompare.framing import GENERIC_FRAMES
+from mediacompare.analysis.framing import GENERIC_FRAMES
 from mediacompare.model import Article
 
 

@@ -1,0 +1,224 @@
+"""Candidate mentions inside one article: their record, type evidence and in-article merging."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ...model import Sentence
+from .catalog import ActorCatalog, CatalogEntry
+from .labels import base_word, romanised_given_name
+from .lexicon import Lexicon
+from .model import ActorLabel
+
+_KIND_RANK = {"person": 0, "organisation": 1, "place": 2, "other": 3, "name": 4}
+
+
+@dataclass
+class _Cand:
+    sent: Sentence
+    run_lo: int
+    lo: int
+    hi: int
+    possessive: bool
+    entry: CatalogEntry | None = None
+    kind: str | None = None
+    title: str | None = None
+    labels: tuple[ActorLabel, ...] = ()
+    key: str = ""
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.sent.tokens[self.lo].start
+
+    @property
+    def end(self) -> int:
+        end = self.sent.tokens[self.hi - 1]
+        return end.end - 2 if self.possessive and base_word(end.text) != end.text else end.end
+
+    @property
+    def text(self) -> str:
+        return self.sent.text[self.start - self.sent.start : self.end - self.sent.start]
+
+
+@dataclass
+class _Context:
+    lex: Lexicon
+    catalog: ActorCatalog
+    cap_mid: set[str]
+    lower_seen: set[str]
+    words: list[str] = field(default_factory=list)  # token texts of the current sentence
+
+
+def display_preference(text: str) -> tuple[int, bool, int]:
+    """Sort key (larger is better) for choosing the displayed form of a name.
+
+    More words first, then a form that is not all capitals (datelines such as "SUTHERLAND
+    SPRINGS, Texas —" shout the place name), then the longer text.
+
+    Examples
+    --------
+    >>> max(["SUTHERLAND SPRINGS", "Sutherland Springs", "Springs"], key=display_preference)
+    'Sutherland Springs'
+    """
+    letters = [c for c in text if c.isalpha()]
+    shouted = len(letters) > 3 and all(c.isupper() for c in letters)
+    return (len(text.split()), not shouted, len(text))
+
+
+def _evidence(toks, i: int, ctx: _Context) -> bool:
+    word = base_word(toks[i].text).lower()
+    if ctx.catalog.match(ctx.words, i) is not None:
+        return True
+    if word in ctx.lex.given_names or ctx.lex.is_title(word):
+        return True
+    return word in ctx.cap_mid and word not in ctx.lex.common_words
+
+
+def _common(toks, i: int, ctx: _Context) -> bool:
+    """Whether a sentence-initial capitalised word is an ordinary word, not a name."""
+    word = base_word(toks[i].text).lower()
+    lex = ctx.lex
+    if lex.is_title(word) or word in lex.given_names or ctx.catalog.match(ctx.words, i) is not None:
+        return False
+    if word in lex.common_words or word in ctx.lower_seen or word in lex.label_adjectives:
+        return True
+    return len(word) > 4 and word.endswith(("ing", "ed", "ly"))  # "Buying MCI", "Concurrently"
+
+
+def _guess_kind(cand: _Cand, has_title: bool, ctx: _Context) -> str | None:
+    lex, toks = ctx.lex, cand.sent.tokens
+    low = [base_word(toks[k].text).lower().rstrip(".") for k in range(cand.lo, cand.hi)]
+    if has_title:
+        return "person"
+    if any(w in lex.thing_heads for w in low):
+        return "other"
+    if low[-1] in lex.organisation_heads:
+        return "organisation"
+    if low[-1] in lex.place_heads:
+        return "place"
+    nxt = toks[cand.hi].text.lower() if cand.hi < len(toks) and not cand.possessive else ""
+    if nxt in lex.thing_heads:
+        return "other"
+    if len(low) > 1 and any(w in lex.organisation_heads for w in low):
+        return "organisation"
+    if low[0] in lex.given_names and len(low) >= 2:
+        return "person"
+    names = [toks[k].text for k in range(cand.lo, cand.hi)]
+    if all(w.replace(".", "").isupper() for w in names):
+        return None
+    plain = not any(w in lex.common_words or w in lex.not_actors for w in low)
+    if 2 <= len(low) <= 4 and plain and not any(any(c.isdigit() for c in w) for w in names):
+        return "name"  # looks like a personal name: a person if anything else says so
+    before = toks[cand.run_lo - 1].text.lower() if cand.run_lo > 0 else ""
+    if len(low) == 1 and before in lex.place_prepositions:
+        return "place"
+    return None
+
+
+def _junk(words: list[str], ctx: _Context, has_title: bool) -> bool:
+    lex, cat = ctx.lex, ctx.catalog
+    if has_title:
+        return False
+    if " ".join(words) in lex.not_actors:
+        return True
+    return all(
+        w in lex.not_actors or w in lex.common_words or cat.is_demonym(w) or lex.is_title(w)
+        for w in words
+    )
+
+
+def _trim_possessions(cands: list[_Cand]) -> None:
+    """Cut "Ukraine’s [Main Intelligence Directorate] Kyrylo Budanov" at the next name's end."""
+    for cand, nxt in itertools.pairwise(cands):
+        if not cand.possessive or nxt.sent is not cand.sent:
+            continue
+        labels = list(cand.labels)
+        for i, lab in enumerate(labels):
+            if lab.kind == "possession" and lab.start <= nxt.start < nxt.end < lab.end:
+                text = cand.sent.text[lab.start - cand.sent.start : nxt.end - cand.sent.start]
+                labels[i] = dataclasses.replace(lab, text=text, end=nxt.end)
+        cand.labels = tuple(labels)
+
+
+def surname_first(words: Sequence[str]) -> bool:
+    """Whether a name looks East Asian, family name first: a romanised hyphenated given name
+    ("Kim Jong-un", "Moon Jae-in") or two short syllables after the first word ("Kim Jong Un").
+
+    Examples
+    --------
+    >>> surname_first(["Kim", "Jong-un"]), surname_first(["Kim", "Jong", "Un"])
+    (True, True)
+    >>> surname_first(["Vladimir", "Putin"]), surname_first(["Sam", "Kim"])
+    (False, False)
+    """
+    if len(words) == 2 and words[1].count("-") == 1:
+        head, tail = words[1].split("-")
+        return romanised_given_name(head.capitalize(), tail.lower())
+    return len(words) == 3 and all(len(w) <= 4 and w.isalpha() for w in words[1:])
+
+
+def _attach_surnames(cands: list[_Cand], catalog: ActorCatalog) -> None:
+    """Point short person names at the full form they abbreviate (in place)."""
+    full = [
+        c for c in cands if c.entry is None and c.kind in ("person", "name") and len(c.words) >= 2
+    ]
+    for cand in cands:
+        if (
+            cand.entry is not None
+            or cand.kind not in (None, "person", "name")
+            or len(cand.words) > 2
+        ):
+            continue
+        last = cand.words[-1]
+        options = [
+            f
+            for f in full
+            if f is not cand
+            and len(f.words) > len(cand.words)
+            and f.words[-1] == last
+            and (len(cand.words) == 1 or f.words[0] == cand.words[0])
+        ]
+        if not options and len(cand.words) == 1:  # "Kim" for "Kim Jong-un", "Kim Jong Un"
+            options = [f for f in full if f.words[0] == last and surname_first(f.words)]
+        before = [f for f in options if f.start < cand.start]
+        target = before[-1] if before else (options[0] if options else None)
+        if target is not None:
+            cand.key, cand.kind = target.key, "name"
+        elif len(cand.words) == 1:
+            entry = catalog.surname(last)
+            if entry is not None:
+                cand.entry, cand.key = entry, "cat:" + entry.name
+
+
+def _group_kind(members: list[_Cand], entry: CatalogEntry | None, lex: Lexicon) -> str:
+    """Type of an article-level actor from its mentions' evidence.
+
+    A name-shaped actor ("Jake Sullivan") is a person only with more evidence: a given name or
+    title (decided earlier), its surname used alone, a descriptor label ("the secretary of
+    ...", "Russian president") or an attribution verb ("Danilov assures"); else "other", so
+    that "Storm Shadow" or "Hide Caption" do not become people.
+    """
+    if entry is not None and entry.kind:
+        return entry.kind
+    kinds = [c.kind for c in members if c.kind and c.kind != "name"]
+    if kinds:
+        return min(kinds, key=_KIND_RANK.__getitem__)
+    labels = [lab for c in members for lab in c.labels]
+    speaks = any(
+        lab.kind == "verb" and lex.verbs.match(lab.text.lower().split(), len(lab.text.split()) - 1)
+        for lab in labels
+    ) or any(
+        lab.kind == "verb" and lex.verbs.lookup(" ".join(lab.text.split()[-2:])) for lab in labels
+    )
+    described = any(lab.kind in ("title", "apposition") for lab in labels)
+    named = any(c.kind == "name" for c in members)
+    shortened = named and any(len(c.words) == 1 for c in members)
+    if named and (speaks or described or shortened):
+        return "person"
+    if speaks:  # a lone word that speaks without a first name anywhere ("Yukos said"): a body
+        return "organisation"
+    return "other"

@@ -1,0 +1,140 @@
+"""Token-level scanning for actor detection: capitalised runs, sentence starts, headlines.
+
+These functions look at one sentence's tokens (or, for :func:`article_stats`, at all of one
+article's tokens) and never at other articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...model import Sentence
+from .labels import base_word, is_cap
+from .lexicon import Lexicon
+
+#: Possessives that belong inside organisation names ("Children's Hospital"), besides titles
+#: ("Sheriff's Office", "Attorney's Office").
+_POSSESSIVE_IN_NAMES = frozenset({"children", "people", "women", "men", "veterans", "workers"})
+_OPENERS = frozenset({"“", '"', "‘", "(", "[", ":", "—", "–", "-"})
+_END_PUNCT = frozenset({".", "!", "?", "”", '"', "’", "…"})
+
+
+def _possessive_at(toks, j: int) -> bool:
+    text = toks[j].text.replace("’", "'")
+    if len(text) > 2 and text.endswith("'s") and is_cap(text):
+        return True
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return bool(nxt and nxt.text in ("’", "'") and nxt.start == toks[j].end and text.endswith("s"))
+
+
+def _initial_positions(sent: Sentence) -> set[int]:
+    """Token indexes where a capital letter says nothing (sentence start, after a quote/colon)."""
+    out: set[int] = set()
+    expect = True
+    for i, tok in enumerate(sent.tokens):
+        if tok.text in _OPENERS:
+            expect = True
+        elif tok.text[0].isalnum():
+            if expect:
+                out.add(i)
+            expect = False
+    return out
+
+
+def _is_title_case(sent: Sentence, lex: Lexicon) -> bool:
+    if sent.tokens and sent.tokens[-1].text in _END_PUNCT:
+        return False
+    content = [
+        t.text
+        for t in sent.tokens
+        if t.text[:1].isalpha() and t.text.lower() not in lex.common_words
+    ]
+    return len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
+
+
+def _runs(toks, lex: Lexicon) -> list[tuple[int, int]]:
+    runs, i, n = [], 0, len(toks)
+    while i < n:
+        if not is_cap(toks[i].text, lex.particles):
+            i += 1
+            continue
+        j = i
+        while True:
+            if _possessive_at(toks, j):
+                # "Sheriff's Office", "Children's Hospital": an organisation named with a possessive
+                k = j + 1 if toks[j].text.replace("’", "'").endswith("'s") else j + 2
+                if (
+                    base_word(toks[j].text).lower() in _POSSESSIVE_IN_NAMES
+                    or base_word(toks[j].text).lower() in lex.titles
+                ) and k < n and is_cap(toks[k].text, lex.particles) and base_word(
+                    toks[k].text
+                ).lower() in lex.organisation_heads:
+                    j = k
+                    continue
+                break
+            nxt = j + 1
+            if nxt >= n:
+                break
+            low = toks[j].text.lower().rstrip(".")
+            if (
+                toks[nxt].text == "."
+                and toks[nxt].start == toks[j].end
+                and nxt + 1 < n
+                and (low in lex.titles or (len(low) == 1 and toks[j].text.isupper()))
+                and is_cap(toks[nxt + 1].text, lex.particles)
+            ):
+                j = nxt + 1
+                continue
+            if is_cap(toks[nxt].text, lex.particles):
+                j = nxt
+                continue
+            word = toks[nxt].text.lower()
+            k = nxt
+            while k < n and k - nxt < 3 and toks[k].text.lower() in lex.particles:
+                k += 1  # "bin", "von der", "de la"
+            if k > nxt and k < n and is_cap(toks[k].text, lex.particles):
+                j = k
+                continue
+            if word in ("of", "for", "on") and (low in lex.organisation_heads or low in lex.titles):
+                k = nxt + 1
+                if k + 1 < n and toks[k].text.lower() == "the":
+                    k += 1
+                if k < n and is_cap(toks[k].text, lex.particles):
+                    j = k
+                    continue
+            if word == "and":
+                k = nxt + 1
+                while k < n and is_cap(toks[k].text, lex.particles) and not _possessive_at(toks, k):
+                    k += 1
+                if k > nxt + 2 and toks[k - 1].text.lower() in lex.organisation_heads:
+                    j = k - 1
+                    continue
+            break
+        runs.append((i, j + 1))
+        i = j + 1
+    return runs
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    letters = [c.lower() for c in name if c.isalpha()]
+    if not letters or letters[0] != acronym[0].lower():
+        return False
+    it = iter(letters)
+    return all(c in it for c in acronym.lower() if c.isalpha())
+
+
+def _article_stats(sents: Sequence[Sentence], lex: Lexicon) -> tuple[set[str], set[str]]:
+    cap_mid: set[str] = set()
+    lower_seen: set[str] = set()
+    for sent in sents:
+        initial = _initial_positions(sent)
+        title_case = _is_title_case(sent, lex)
+        for i, tok in enumerate(sent.tokens):
+            if not tok.text[:1].isalpha():
+                continue
+            word = base_word(tok.text)
+            if word[0].islower():
+                lower_seen.add(word.lower())
+            elif i not in initial and not title_case:
+                cap_mid.add(word.lower())
+    return cap_mid, lower_seen

@@ -1,0 +1,340 @@
+"""Generic news frames (Semetko & Valkenburg 2000) as item-level yes/no detectors.
+
+Each codebook question ("does the story provide a human example or face?") is answered by a
+detector: one or more sentence *patterns* over cue groups (a cue of each of these groups, at
+least ``min_cues`` cues of those, none of these, a cue of these inside -- or outside --
+quotation marks), and the item is answered *yes* when at least ``min_sentences`` sentences
+match. The frame score is the mean of its item answers and the frame is *present* when the
+score reaches the frame's threshold. Cue groups, items, thresholds and the items left out
+(those that need pictures) live in ``mediacompare/resources/frames/generic.toml`` and are
+documented in ``docs/frames.md``.
+
+Examples
+--------
+>>> from mediacompare.text import sentences
+>>> text = "Critics accused the government of failing farmers. The plan will cost $2 billion."
+>>> frames = score_generic(sentences(text))
+>>> [item.id for item in frames["conflict"].items if item.answer]
+['co2']
+>>> ev = frames["conflict"].items[1].evidence[0]
+>>> text[ev.start:ev.end]
+'Critics accused the government of failing farmers.'
+>>> [c.text for c in ev.cues]
+['accused']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+from ...model import Sentence
+from .lexicon import CueGroup, Hit, Matcher
+from .records import GENERIC_FRAMES, Cue, Evidence, GenericFrame, ItemAnswer
+from .resources import load_groups, read_toml
+
+__all__ = [
+    "GenericCodebook",
+    "GenericFrameSpec",
+    "ItemRule",
+    "LeftOutItem",
+    "Pattern",
+    "generic_codebook",
+    "quoted_spans",
+    "score_generic",
+]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One way a sentence can answer an item (see the module docstring)."""
+
+    all: tuple[str, ...] = ()
+    any: tuple[str, ...] = ()
+    none: tuple[str, ...] = ()
+    quoted: tuple[str, ...] = ()
+    unquoted: tuple[str, ...] = ()
+    min_cues: int = 1
+
+    def groups(self) -> tuple[str, ...]:
+        return (*self.all, *self.any, *self.none, *self.quoted, *self.unquoted)
+
+
+@dataclass(frozen=True)
+class ItemRule:
+    """A codebook question and its detector."""
+
+    id: str
+    frame: str
+    question: str
+    patterns: tuple[Pattern, ...]
+    min_sentences: int = 1
+
+
+@dataclass(frozen=True)
+class LeftOutItem:
+    """A codebook question that the text alone cannot answer (e.g. it asks about pictures)."""
+
+    id: str
+    frame: str
+    question: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class GenericFrameSpec:
+    """Name, label, description, presence threshold and known blind spots of a generic frame."""
+
+    name: str
+    label: str
+    description: str
+    threshold: float
+    blind_spots: str = ""
+
+
+@dataclass(frozen=True)
+class GenericCodebook:
+    """The built-in generic-frame codebook (cue groups, items, frames, left-out items)."""
+
+    groups: tuple[CueGroup, ...]
+    items: tuple[ItemRule, ...]
+    frames: Mapping[str, GenericFrameSpec]
+    left_out: tuple[LeftOutItem, ...]
+
+    def items_of(self, frame: str) -> tuple[ItemRule, ...]:
+        """The items of one frame, in codebook order."""
+        return tuple(item for item in self.items if item.frame == frame)
+
+
+def _pattern(raw: Mapping) -> Pattern:
+    return Pattern(
+        all=tuple(raw.get("all", ())),
+        any=tuple(raw.get("any", ())),
+        none=tuple(raw.get("none", ())),
+        quoted=tuple(raw.get("quoted", ())),
+        unquoted=tuple(raw.get("unquoted", ())),
+        min_cues=int(raw.get("min_cues", 1)),
+    )
+
+
+@lru_cache(maxsize=1)
+def generic_codebook() -> GenericCodebook:
+    """Load (once) the built-in generic-frame codebook from the package resources.
+
+    Examples
+    --------
+    >>> cb = generic_codebook()
+    >>> tuple(cb.frames) == GENERIC_FRAMES
+    True
+    >>> [item.id for item in cb.left_out]
+    ['hi5']
+    """
+    data = read_toml("generic.toml")
+    groups = load_groups(data["groups"], prefix="")
+    items = tuple(
+        ItemRule(
+            id=raw["id"],
+            frame=raw["frame"],
+            question=raw["question"],
+            patterns=tuple(_pattern(p) for p in raw["patterns"]),
+            min_sentences=int(raw.get("min_sentences", 1)),
+        )
+        for raw in data["items"]
+    )
+    frames = {
+        name: GenericFrameSpec(
+            name=name,
+            label=data["frames"][name]["label"],
+            description=data["frames"][name]["description"],
+            threshold=float(data["frames"][name]["threshold"]),
+            blind_spots=data["frames"][name].get("blind_spots", ""),
+        )
+        for name in GENERIC_FRAMES
+    }
+    left_out = tuple(
+        LeftOutItem(raw["id"], raw["frame"], raw["question"], raw["reason"])
+        for raw in data.get("left_out", ())
+    )
+    known = {g.name for g in groups}
+    for item in items:
+        missing = {g for p in item.patterns for g in p.groups()} - known
+        if missing or item.frame not in frames:  # pragma: no cover - resource integrity
+            raise ValueError(f"generic.toml item {item.id}: unknown groups {sorted(missing)}")
+    return GenericCodebook(groups, items, MappingProxyType(frames), left_out)
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    return Matcher(generic_codebook().groups)
+
+
+# --------------------------------------------------------------------------- quotes
+
+_OPEN = {'"': None, "\u201c": True, "\u201d": False}
+
+
+def quoted_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Character spans (article offsets) of the sentence's text inside double quotes.
+
+    Curly quotes tell opening from closing; an unmatched closing quote means the quote began
+    in an earlier sentence, an unmatched opening one that it goes on after this sentence.
+
+    Examples
+    --------
+    >>> from mediacompare.text import sentences
+    >>> s = sentences('He said: “I lost my home.” Then he left.')[0]
+    >>> [s.text[a - s.start:b - s.start] for a, b in quoted_spans(s)]
+    ['“I lost my home.”']
+    """
+    marks = [(i, _OPEN[ch]) for i, ch in enumerate(sentence.text) if ch in _OPEN]
+    if not marks:
+        return []
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, is_open in marks:
+        if open_at is None:
+            if is_open is False:  # closing quote first: quote started before this sentence
+                spans.append((0, i + 1))
+            else:
+                open_at = i
+        elif is_open is not True:
+            spans.append((open_at, i + 1))
+            open_at = None
+        else:  # a second opening curly quote: restart
+            open_at = i
+    if open_at is not None:
+        spans.append((open_at, len(sentence.text)))
+    return [(sentence.start + a, sentence.start + b) for a, b in spans]
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _pattern_hits(
+    pattern: Pattern, hits: Mapping[str, list[Hit]], sentence: Sentence
+) -> list[Hit] | None:
+    for name in pattern.none:
+        if name in hits:
+            return None
+    found: list[Hit] = []
+    for name in pattern.all:
+        group_hits = hits.get(name)
+        if not group_hits:
+            return None
+        found.extend(group_hits)
+    if pattern.any:
+        any_hits = [h for name in pattern.any for h in hits.get(name, ())]
+        if len(any_hits) < pattern.min_cues:
+            return None
+        found.extend(any_hits)
+    if pattern.quoted or pattern.unquoted:  # quoted: in someone's words; unquoted: the writer's
+        spans = quoted_spans(sentence)
+        for names, want_inside in ((pattern.quoted, True), (pattern.unquoted, False)):
+            if not names:
+                continue
+            chosen = [
+                h
+                for name in names
+                for h in hits.get(name, ())
+                if any(a <= h.start and h.end <= b for a, b in spans) == want_inside
+            ]
+            if not chosen:
+                return None
+            found.extend(chosen)
+    return found
+
+
+def _is_present(score: float, threshold: float) -> bool:
+    """``score >= threshold``, tolerant of thresholds written as rounded fractions (0.3333)."""
+    return score >= threshold - 1e-3
+
+
+def _evidence(sentence: Sentence, hits: Sequence[Hit], index: int, text: str) -> Evidence:
+    cues = tuple(
+        Cue(h.start, h.end, text[h.start - sentence.start : h.end - sentence.start])
+        for h in sorted(set(hits))
+    )
+    return Evidence(index, sentence.start, sentence.end, cues)
+
+
+def _sentence_hits(matcher: Matcher, sentence: Sentence) -> dict[str, list[Hit]]:
+    return {matcher.names[gi]: hits for gi, hits in matcher.match(sentence).items()}
+
+
+def score_generic(
+    sentences: Sequence[Sentence],
+    *,
+    title: Sequence[Sentence] = (),
+    hits: Sequence[Mapping[str, list[Hit]]] | None = None,
+) -> dict[str, GenericFrame]:
+    """Answer every generic-frame item for one article and score the five frames.
+
+    Parameters
+    ----------
+    sentences : sequence of Sentence
+        The article's sentences from :func:`mediacompare.text.sentences`.
+    title : sequence of Sentence, optional
+        The title's sentences (offsets into the title); their evidence has index ``-1``.
+    hits : sequence of mapping, optional
+        Pre-computed cue hits per sentence (title sentences first), keyed by group name, as
+        :class:`~mediacompare.analysis.framing.lexicon.Matcher` gives them; computed when omitted.
+
+    Returns
+    -------
+    dict
+        ``{frame name: GenericFrame}`` for the names in :data:`GENERIC_FRAMES`.
+    """
+    codebook = generic_codebook()
+    units = [(-1, s) for s in title] + [(s.index, s) for s in sentences]
+    if hits is None:
+        matcher = _matcher()
+        hits = [_sentence_hits(matcher, s) for _, s in units]
+    answers: dict[str, list[ItemAnswer]] = {name: [] for name in GENERIC_FRAMES}
+    for item in codebook.items:
+        evidence = []
+        for (index, sentence), sentence_hits in zip(units, hits):
+            if not sentence_hits:
+                continue
+            found: list[Hit] = []
+            for pattern in item.patterns:
+                matched = _pattern_hits(pattern, sentence_hits, sentence)
+                if matched is not None:
+                    found.extend(matched)
+            if found:
+                evidence.append(_evidence(sentence, found, index, sentence.text))
+        answer = len(evidence) >= item.min_sentences
+        answers[item.frame].append(
+            ItemAnswer(item.id, item.question, answer, tuple(evidence) if answer else ())
+        )
+    result = {}
+    for name in GENERIC_FRAMES:
+        spec = codebook.frames[name]
+        items = tuple(answers[name])
+        score = sum(a.answer for a in items) / len(items) if items else 0.0
+        result[name] = GenericFrame(
+            name=name,
+            score=score,
+            present=_is_present(score, spec.threshold),
+            threshold=spec.threshold,
+            items=items,
+            evidence=_union(items),
+        )
+    return result
+
+
+def _union(items: Sequence[ItemAnswer]) -> tuple[Evidence, ...]:
+    by_sentence: dict[tuple[int, int], set[Cue]] = {}
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for item in items:
+        if not item.answer:
+            continue
+        for ev in item.evidence:
+            key = (ev.sentence_index, ev.start)
+            by_sentence.setdefault(key, set()).update(ev.cues)
+            spans[key] = (ev.start, ev.end)
+    return tuple(
+        Evidence(key[0], spans[key][0], spans[key][1], tuple(sorted(cues)))
+        for key, cues in sorted(by_sentence.items())
+    )

@@ -1,0 +1,161 @@
+"""Policy frames (Boydstun et al. Policy Frames Codebook) scored sentence by sentence.
+
+Each of the 14 frames (plus ``other``) is a curated cue lexicon in
+``mediacompare/resources/frames/policy.toml``. A sentence with any cue is *frame-bearing*;
+its dominant frame is the one with the largest summed cue weight (ties split evenly). The
+article profile gives, per frame, the share of frame-bearing sentences it dominates (shares
+sum to 1), the number of sentences holding its cues, and those sentences as evidence.
+
+Examples
+--------
+>>> from mediacompare.text import sentences
+>>> text = "Russia fired missiles at the airfield. The strike will cost $2 billion to repair."
+>>> profile, primary = score_policy(sentences(text))
+>>> primary
+'security_defense'
+>>> round(profile["security_defense"].share + profile["economic"].share, 6)
+1.0
+>>> [c.text for c in profile["security_defense"].evidence[0].cues]
+['fired', 'missiles', 'airfield']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+
+from ...model import Sentence
+from .lexicon import CueGroup, Hit, Matcher
+from .records import POLICY_FRAMES, Cue, Evidence, PolicyFrame
+from .resources import load_groups, read_toml
+
+__all__ = ["GROUP_PREFIX", "PolicyFrameSpec", "policy_codebook", "score_policy"]
+
+#: Prefix of the policy cue-group names inside the shared matcher.
+GROUP_PREFIX = "policy:"
+
+
+@dataclass(frozen=True)
+class PolicyFrameSpec:
+    """Documentation of one policy frame: label, meaning, cues and known blind spots."""
+
+    name: str
+    label: str
+    description: str
+    cues: str
+    blind_spots: str
+
+
+@dataclass(frozen=True)
+class PolicyCodebook:
+    """The built-in policy-frame lexicons and their documentation."""
+
+    frames: Mapping[str, PolicyFrameSpec]
+    groups: tuple[CueGroup, ...]
+
+
+@lru_cache(maxsize=1)
+def policy_codebook() -> PolicyCodebook:
+    """Load (once) the built-in policy-frame codebook.
+
+    Examples
+    --------
+    >>> cb = policy_codebook()
+    >>> tuple(cb.frames) == POLICY_FRAMES
+    True
+    >>> cb.frames["security_defense"].label
+    'Security and defence'
+    """
+    data = read_toml("policy.toml")["frames"]
+    frames = {
+        name: PolicyFrameSpec(
+            name=name,
+            label=data[name]["label"],
+            description=data[name]["description"],
+            cues=data[name]["cues"],
+            blind_spots=data[name]["blind_spots"],
+        )
+        for name in POLICY_FRAMES
+    }
+    groups = load_groups({name: data[name] for name in POLICY_FRAMES}, prefix=GROUP_PREFIX)
+    return PolicyCodebook(MappingProxyType(frames), groups)
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    return Matcher(policy_codebook().groups)
+
+
+def score_policy(
+    sentences: Sequence[Sentence],
+    *,
+    hits: Sequence[Mapping[str, list[Hit]]] | None = None,
+) -> tuple[dict[str, PolicyFrame], str | None]:
+    """Profile one article over the policy frames.
+
+    Parameters
+    ----------
+    sentences : sequence of Sentence
+        The article's sentences (from :func:`mediacompare.text.sentences`).
+    hits : sequence of mapping, optional
+        Pre-computed cue hits per sentence keyed by group name (``"policy:<frame>"``).
+
+    Returns
+    -------
+    profile : dict
+        ``{frame: PolicyFrame}`` for every name in :data:`POLICY_FRAMES`.
+    primary : str or None
+        The frame with the largest share (ties: more cue weight, then codebook order);
+        ``None`` when no sentence bears a frame.
+    """
+    if hits is None:
+        matcher = _matcher()
+        hits = [{matcher.names[gi]: h for gi, h in matcher.match(s).items()} for s in sentences]
+    share = dict.fromkeys(POLICY_FRAMES, 0.0)
+    weight = dict.fromkeys(POLICY_FRAMES, 0.0)
+    evidence: dict[str, list[Evidence]] = {name: [] for name in POLICY_FRAMES}
+    credits: dict[str, list[float]] = {name: [] for name in POLICY_FRAMES}
+    n_framed = 0
+    for sentence, sentence_hits in zip(sentences, hits):
+        per_frame: dict[str, float] = {}
+        for name in POLICY_FRAMES:
+            frame_hits = sentence_hits.get(GROUP_PREFIX + name)
+            if not frame_hits:
+                continue
+            w = sum(h.weight for h in frame_hits)
+            per_frame[name] = w
+            weight[name] += w
+            cues = tuple(
+                Cue(
+                    h.start, h.end, sentence.text[h.start - sentence.start : h.end - sentence.start]
+                )
+                for h in frame_hits
+            )
+            evidence[name].append(Evidence(sentence.index, sentence.start, sentence.end, cues))
+        if not per_frame:
+            continue
+        n_framed += 1
+        top = max(per_frame.values())
+        winners = [name for name, w in per_frame.items() if w == top]
+        for name in POLICY_FRAMES:
+            credit = 1.0 / len(winners) if name in winners else 0.0
+            share[name] += credit
+            credits[name].append(credit)
+    profile = {
+        name: PolicyFrame(
+            name=name,
+            share=share[name] / n_framed if n_framed else 0.0,
+            n_sentences=len(evidence[name]),
+            weight=weight[name],
+            evidence=tuple(evidence[name]),
+            sentence_shares=tuple(credits[name]),
+        )
+        for name in POLICY_FRAMES
+    }
+    primary = None
+    if n_framed:
+        order = {name: i for i, name in enumerate(POLICY_FRAMES)}
+        primary = max(POLICY_FRAMES, key=lambda n: (share[n], weight[n], -order[n]))
+    return profile, primary

@@ -1,0 +1,254 @@
+"""Per-article analysis and its execution: serial, worker processes, or Dask.
+
+:func:`analyze` looks at one article only — no corpus state — which is what lets
+:func:`analyze_all` run it in parallel (``jobs`` processes, or a Dask cluster) with results
+identical to a serial run.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import ConfigError
+from ..model import Article
+from .records import ArticleAnalysis, TargetSentiment
+from ..text import ngram_counts, sentences
+
+__all__ = ["AnalysisOptions", "analyze", "analyze_all"]
+
+BACKENDS = ("auto", "serial", "processes", "dask")
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Options that change what per-article analysis computes (picklable for worker processes).
+
+    Parameters
+    ----------
+    frames_file : str, optional
+        A TOML file of custom frames (see ``docs/frames.md``), scored besides the built-in ones.
+    frame_model : str, optional
+        A model written by ``mediacompare train-frames``; its per-article probabilities are
+        reported beside the lexicon frames.
+    actors_file : str, optional
+        A TOML file of actors with aliases and groups (see ``docs/actors.md``).
+    """
+
+    frames_file: str | None = None
+    frame_model: str | None = None
+    actors_file: str | None = None
+
+
+@lru_cache(maxsize=8)
+def _codebook(path: str | None):
+    if path is None:
+        return None
+    from .framing import load_codebook
+
+    return load_codebook(path)
+
+
+@lru_cache(maxsize=8)
+def _frame_model(path: str | None):
+    if path is None:
+        return None
+    from .framing import FrameClassifier
+
+    return FrameClassifier.load(path)
+
+
+@lru_cache(maxsize=8)
+def _actor_catalog(path: str | None):
+    if path is None:
+        return None
+    from .actors import load_actor_catalog
+
+    return load_actor_catalog(path)
+
+
+def _frame_model_scores(model, sents, frames) -> dict[str, float]:
+    """Probabilities of the user's trained frame classifier (reusing sentences and frames)."""
+    if model is None:
+        return {}
+    from .framing.classifier import analyse_document
+
+    row = model.predict_proba_analysed([analyse_document(sents, frames)])[0]
+    return {str(k): float(v) for k, v in zip(model.labels_, row)}
+
+
+def _headline_quotes(title: str | None, options: AnalysisOptions):
+    """Attributions in the headline ("Ukraine admits …"), kept apart from the body's quotes."""
+    if not title:
+        return ()
+    from .actors import detect_actors
+    from .quotes import extract_quotes
+
+    sents = sentences(title)
+    return extract_quotes(title, sents, detect_actors(sents, catalog=_actor_catalog(options.actors_file)))
+
+
+def _mention_sentiment(sents, mentions) -> tuple[TargetSentiment, ...]:
+    """Target-dependent sentiment of every actor mention (one batch per article, tokens reused)."""
+    from .targets import score_mentions
+
+    return score_mentions(sents, [(m.start, m.end) for m in mentions])
+
+
+def analyze(article: Article, options: AnalysisOptions | None = None) -> ArticleAnalysis:
+    """Analyse one article: sentences (one tokenisation pass), VADER sentiment, term counts.
+
+    Articles that are not in English are split into sentences but not scored with the
+    English lexicons; ``skipped_reason`` says why.
+
+    Examples
+    --------
+    >>> a = analyze(Article(id="a", outlet="X", text="Troops advanced. Civilians were killed."))
+    >>> [round(s.compound, 4) for s in a.sentence_sentiment]
+    [0.25, -0.6705]
+    >>> a.sentiment.negative_share
+    0.5
+    """
+    from . import sentiment
+    from .actors import detect_actors
+    from .framing import score_frames
+    from .quantities import extract_quantities
+    from .quotes import extract_quotes
+    from .style import score_style
+
+    options = options or AnalysisOptions()
+    sents = sentences(article.text)
+    if not article.is_english:
+        return ArticleAnalysis(
+            article=article,
+            sentences=sents,
+            sentence_sentiment=(),
+            sentiment=None,
+            term_counts={},
+            word_count=sum(1 for s in sents for t in s.tokens if t.is_word),
+            skipped_reason=(
+                f"language looks like '{article.language}', not English: "
+                "not scored with the English lexicons"
+            ),
+        )
+    scores = sentiment.score_sentences(sents)
+    summary = sentiment.summarize(sents, scores, headline=article.title)
+    mentions = detect_actors(sents, catalog=_actor_catalog(options.actors_file))
+    quotes = extract_quotes(article.text, sents, mentions)
+    frames = score_frames(sents, title=article.title, codebook=_codebook(options.frames_file))
+    return ArticleAnalysis(
+        article=article,
+        sentences=sents,
+        sentence_sentiment=scores,
+        sentiment=summary,
+        term_counts=ngram_counts(sents),
+        word_count=summary.tone.word_count,
+        frames=frames,
+        frame_model_scores=_frame_model_scores(_frame_model(options.frame_model), sents, frames),
+        actors=mentions,
+        actor_sentiment=_mention_sentiment(sents, mentions),
+        quotes=quotes,
+        headline_quotes=_headline_quotes(article.title, options),
+        style=score_style(
+            sents,
+            title=article.title,
+            title_compound=summary.headline_compound,
+            body_compound_mean=summary.compound_mean,
+            quoted_chars=sum(q.end - q.start for q in quotes if q.kind != "indirect"),
+        ),
+        quantities=extract_quantities(sents),
+    )
+
+
+def _analyze_chunk(articles: Sequence[Article], options: AnalysisOptions | None) -> list[ArticleAnalysis]:
+    return [analyze(a, options) for a in articles]
+
+
+def _chunks(items: Sequence[Article], size: int) -> list[Sequence[Article]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def analyze_all(
+    articles: Iterable[Article],
+    *,
+    options: AnalysisOptions | None = None,
+    jobs: int = 1,
+    backend: str = "auto",
+    progress: Callable[[int], None] | None = None,
+) -> tuple[ArticleAnalysis, ...]:
+    """Analyse many articles, in input order, optionally in parallel.
+
+    Parameters
+    ----------
+    articles : iterable of Article
+    options : AnalysisOptions, optional
+    jobs : int
+        Worker processes for ``backend="processes"``; ``-1`` means one per CPU.
+    backend : {"auto", "serial", "processes", "dask"}
+        ``"auto"`` is serial for ``jobs == 1`` and processes otherwise. ``"dask"`` uses the
+        current ``dask.distributed`` client if one exists, else Dask's process scheduler
+        (install the ``dask`` extra).
+    progress : callable, optional
+        Called with the number of articles just finished.
+
+    Returns
+    -------
+    tuple of ArticleAnalysis
+        Same order as the input; identical whatever the backend.
+    """
+    items = list(articles)
+    if backend not in BACKENDS:
+        raise ConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+    if jobs == -1 or jobs == 0:
+        jobs = os.cpu_count() or 1
+    if backend == "auto":
+        backend = "serial" if jobs <= 1 or len(items) < 4 else "processes"
+    if backend == "serial":
+        results = []
+        for article in items:
+            results.append(analyze(article, options))
+            if progress:
+                progress(1)
+        return tuple(results)
+    chunk_size = max(1, min(64, len(items) // (jobs * 4) or 1))
+    chunks = _chunks(items, chunk_size)
+    if backend == "dask":
+        return tuple(_run_dask(chunks, options, progress))
+    from concurrent.futures import ProcessPoolExecutor
+
+    results = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for chunk, done in zip(chunks, pool.map(_analyze_chunk, chunks, [options] * len(chunks))):
+            results.extend(done)
+            if progress:
+                progress(len(chunk))
+    return tuple(results)
+
+
+def _run_dask(chunks, options, progress) -> list[ArticleAnalysis]:
+    try:
+        import dask
+        from dask import delayed
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ConfigError(
+            "the dask backend needs Dask: pip install 'mediacompare[dask]'"
+        ) from error
+    tasks = [delayed(_analyze_chunk)(chunk, options) for chunk in chunks]
+    try:
+        from distributed import get_client
+
+        client = get_client()
+    except (ImportError, ValueError):
+        client = None
+    if client is not None:
+        computed = client.compute(tasks, sync=True)
+    else:
+        computed = dask.compute(*tasks, scheduler="processes")
+    results = []
+    for done in computed:
+        results.extend(done)
+        if progress:
+            progress(len(done))
+    return results

@@ -1,0 +1,291 @@
+"""Target-aware features of one mention: what the sentence says *around* the target.
+
+A mention is a sentence plus the character span of the target in it. The sentence is tokenised
+with :func:`mediacompare.text.tokenize` (or its existing tokens are reused), the target's tokens
+are replaced by one ``<t>`` placeholder (so the model judges the context, never the name), and
+the context is described by several blocks of features:
+
+``w``     unigrams (words within three tokens after a negator get ``_NEG``) and bigrams of the
+          masked sentence
+``win``   the ``window`` words before (``L_``) and after (``R_``) the target, and the nearest
+          one and two words on each side
+``near``  all words weighted by ``exp(-distance / decay)`` (distance in tokens from the target)
+``cl``    the words of the target's clause (up to the nearest punctuation or quote mark)
+``lex``   VADER-lexicon valence found left/right of the target, near/mid/far, inside/outside its
+          clause, inside/outside a quotation (negation flips the sign)
+``ch``    character 2–5-grams of the masked sentence (word-bounded)
+
+plus a few dense numbers (:data:`DENSE_NAMES`: lexicon valence sums by region, target position,
+pronoun target, target inside quotes). :mod:`mediacompare.analysis.targets.vectorizer` turns these into
+a weighted TF-IDF matrix.
+
+Examples
+--------
+>>> m = mention("Critics condemned Smith over the scandal.", 18, 23)
+>>> sparse, dense = featurize(m)
+>>> sparse["win|L1_condemned"], sparse["win|R1_over"], "w|<t>" in sparse, "w|smith" in sparse
+(1, 1, True, False)
+>>> round(sparse["lex|N_left_near"], 3), sparse["lex|N_right_near"]  # |valence|/4: condemned, scandal
+(0.775, 0.475)
+>>> dense[DENSE_NAMES.index("clause_negative")]
+-5.0
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from ...model import Token
+from ...text import tokenize
+
+__all__ = [
+    "BLOCKS", "DENSE_NAMES", "Mention", "char_words", "featurize", "lexicon", "lexicon_sha256",
+    "mention", "word_char_ngrams",
+]
+
+#: Sparse feature blocks: name → (idf weighting, sublinear tf, L2-normalised per block).
+BLOCKS: dict[str, tuple[bool, bool, bool]] = {
+    "w": (True, True, True),
+    "win": (True, True, True),
+    "near": (False, False, True),
+    "cl": (True, True, True),
+    "lex": (False, False, False),
+    "ch": (True, True, True),
+}
+
+#: Names of the dense features, in column order.
+DENSE_NAMES: tuple[str, ...] = (
+    *(f"{region}_{sign}" for region in ("left", "right", "sentence", "clause", "near")
+      for sign in ("positive", "negative")),
+    "at_start", "relative_position", "pronoun", "in_quotes", "has_quotes", "log_length",
+)
+
+TARGET = "<t>"
+_NEGATORS = frozenset(
+    "not no never none nobody nothing neither nor without cannot n't dont didnt doesnt isnt"
+    " wasnt wont cant couldnt shouldnt wouldnt aint hardly barely".split()
+)
+_PRONOUNS = frozenset("he she him her his hers they them their i we us our you it its".split())
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", ".", "?", "!"}) | _QUOTE_MARKS
+_NEGATION_SCALAR = -0.74  # VADER's N_SCALAR
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A target mention: sentence text, its tokens (offsets into ``text``) and the span."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    start: int
+    end: int
+
+
+def mention(text: str, start: int, end: int, tokens: Sequence[Token] | None = None) -> Mention:
+    """Build a :class:`Mention`, tokenising ``text`` unless its ``tokens`` are given.
+
+    Examples
+    --------
+    >>> m = mention("Putin spoke.", 0, 5)
+    >>> [t.text for t in m.tokens], m.text[m.start:m.end]
+    (['Putin', 'spoke', '.'], 'Putin')
+    """
+    return Mention(text, tuple(tokens) if tokens is not None else tokenize(text), start, end)
+
+
+@cache
+def lexicon() -> dict[str, float]:
+    """The VADER lexicon (word → mean valence) from the ``vaderSentiment`` package.
+
+    Examples
+    --------
+    >>> lexicon()["good"], lexicon()["bad"]
+    (1.9, -2.5)
+    """
+    from ..sentiment import lexicon_path
+
+    entries: dict[str, float] = {}
+    with open(lexicon_path(), encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2:
+                try:
+                    entries[parts[0]] = float(parts[1])
+                except ValueError:
+                    continue
+    return entries
+
+
+@cache
+def lexicon_sha256() -> str:
+    """SHA-256 of the lexicon file (recorded with saved models: the features depend on it)."""
+    from ..sentiment import lexicon_path
+
+    return hashlib.sha256(lexicon_path().read_bytes()).hexdigest()
+
+
+def _is_negator(word: str) -> bool:
+    return word in _NEGATORS or word.endswith("n't") or word.endswith("n’t")
+
+
+def char_words(m: Mention) -> list[str]:
+    r"""Lower-cased white-space words of the sentence with the target replaced by ``\x01``.
+
+    Examples
+    --------
+    >>> char_words(mention("Ask Mr Smith now", 7, 12))
+    ['ask', 'mr', '\x01', 'now']
+    """
+    return f"{m.text[: m.start]} \x01 {m.text[m.end :]}".lower().split()
+
+
+@lru_cache(maxsize=100_000)
+def word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
+    """``ch|`` keys of one word's character n-grams, like scikit-learn's ``char_wb``.
+
+    Examples
+    --------
+    >>> word_char_ngrams("war", 2, 5)
+    ('ch| w', 'ch|wa', 'ch|ar', 'ch|r ', 'ch| wa', 'ch|war', 'ch|ar ', 'ch| war', 'ch|war ', 'ch| war ')
+    """
+    padded = f" {word} "
+    size = len(padded)
+    grams = []
+    for n in range(low, high + 1):
+        if size <= n:
+            grams.append("ch|" + padded)
+            break
+        grams.extend(["ch|" + padded[i : i + n] for i in range(size - n + 1)])
+    return tuple(grams)
+
+
+def featurize(
+    m: Mention,
+    window: int = 4,
+    decay: float = 4.0,
+    char_range: tuple[int, int] = (2, 5),
+    chars: bool = True,
+) -> tuple[dict[str, float], list[float]]:
+    """Sparse (``"block|feature"`` → raw value) and dense features of one mention.
+
+    Parameters
+    ----------
+    m : Mention
+        The sentence, its tokens and the target span.
+    window : int
+        Words on each side that form the ``win`` block.
+    decay : float
+        Distance (in tokens) over which the ``near`` weights fall by a factor e.
+    char_range : (int, int)
+        Smallest and largest character n-gram.
+    chars : bool
+        Include the ``ch`` block (callers that map :func:`char_words` themselves skip it).
+
+    Returns
+    -------
+    (dict, list)
+        Sparse raw counts/weights and the :data:`DENSE_NAMES` values.
+    """
+    words = [t.text.lower() for t in m.tokens]
+    before = [i for i, t in enumerate(m.tokens) if t.end <= m.start]
+    after = [i for i, t in enumerate(m.tokens) if t.start >= m.end]
+    lo = len(before)  # index of the first token of (or after) the target
+    hi = after[0] if after else len(words)  # first token after the target
+    left, right, target_words = words[:lo], words[hi:], words[lo:hi]
+    masked = left + [TARGET] + right
+    keys: list[str] = []  # count features
+    weighted: dict[str, float] = {}  # real-valued features
+
+    def add(key: str, value: float) -> None:
+        weighted[key] = weighted.get(key, 0.0) + value
+
+    # w: negation-marked unigrams and plain bigrams of the masked sentence
+    scope = 0
+    for word in masked:
+        if word in _BREAKS:
+            scope = 0
+            keys.append("w|" + word)
+            continue
+        keys.append("w|" + word + "_NEG" if scope > 0 else "w|" + word)
+        scope = 3 if _is_negator(word) else max(0, scope - 1)
+    keys += [f"w|{a} {b}" for a, b in zip(masked, masked[1:])]
+    # win: context windows and the nearest words
+    keys += ["win|L_" + word for word in left[-window:]]
+    keys += ["win|R_" + word for word in right[:window]]
+    keys.append("win|L1_" + (left[-1] if left else "<s>"))
+    keys.append("win|R1_" + (right[0] if right else "</s>"))
+    if len(left) > 1:
+        keys.append(f"win|L2_{left[-2]}_{left[-1]}")
+    if len(right) > 1:
+        keys.append(f"win|R2_{right[0]}_{right[1]}")
+    # near: distance-weighted bag of words
+    for i, word in enumerate(masked):
+        if i != lo:
+            add("near|" + word, math.exp(-abs(i - lo) / decay))
+    # cl: the target's clause
+    clause_lo = lo - 1
+    while clause_lo >= 0 and words[clause_lo] not in _BREAKS:
+        keys.append("cl|" + words[clause_lo])
+        clause_lo -= 1
+    clause_hi = hi
+    while clause_hi < len(words) and words[clause_hi] not in _BREAKS:
+        keys.append("cl|" + words[clause_hi])
+        clause_hi += 1
+    # lex: lexicon valence by region; dense sums
+    in_quotes = sum(w in _QUOTE_MARKS for w in left) % 2 == 1
+    sums = dict.fromkeys(("left", "right", "sentence", "clause", "near"), (0.0, 0.0))
+    lex = lexicon()
+    scope = 0
+    for i, word in enumerate(words):
+        if lo <= i < hi:
+            continue
+        if word in _BREAKS:
+            scope = 0
+            continue
+        negated = scope > 0
+        scope = 3 if _is_negator(word) else max(0, scope - 1)
+        value = lex.get(word)
+        if value is None:
+            continue
+        if negated:
+            value *= _NEGATION_SCALAR
+        side = "left" if i < lo else "right"
+        distance = lo - i if i < lo else i - hi + 1
+        in_clause = clause_lo < i < clause_hi
+        regions = [("sentence", value), (side, value * math.exp(-distance / 6.0))]
+        if in_clause:
+            regions.append(("clause", value))
+        if distance <= 3:
+            regions.append(("near", value))
+        for region, v in regions:
+            pos, neg = sums[region]
+            sums[region] = (pos + v, neg) if v > 0 else (pos, neg + v)
+        sign = "P" if value > 0 else "N"
+        bucket = "near" if distance <= 3 else "mid" if distance <= 8 else "far"
+        strength = abs(value) / 4.0
+        add(f"lex|{sign}_{side}_{bucket}", strength)
+        add(f"lex|{sign}_{'in' if in_clause else 'out'}_clause", strength)
+        add(f"lex|{sign}_{'in' if in_quotes else 'out'}_quotes", strength)
+    # ch: character n-grams of the sentence with the target masked (cached per word)
+    if chars:
+        low, high = char_range
+        for word in char_words(m):
+            keys += word_char_ngrams(word, low, high)
+    feats: dict[str, float] = Counter(keys)  # type: ignore[assignment]
+    feats.update(weighted)  # the key prefixes differ, so nothing is overwritten
+
+    last = target_words[-1] if target_words else ""
+    dense = [v for region in sums.values() for v in region] + [
+        float(lo == 0),
+        lo / max(1, len(words)),
+        float(last in _PRONOUNS),
+        float(in_quotes),
+        float(any(w in _QUOTE_MARKS for w in words)),
+        math.log1p(len(words)),
+    ]
+    return feats, dense

@@ -1,0 +1,268 @@
+"""scikit-learn transformer: target mentions → weighted, per-block normalised feature matrix.
+
+Examples
+--------
+>>> items = [("Critics slammed Smith.", 16, 21), ("Fans praised Smith.", 13, 18)]
+>>> vec = TargetFeatures(min_df=2).fit(items)
+>>> X = vec.transform(items)
+>>> X.shape[0], X.shape[1] == len(vec.get_feature_names_out())
+(2, True)
+>>> "win|R1_." in vec.get_feature_names_out()
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.utils.validation import check_is_fitted
+
+from ...errors import MediaCompareError
+from .features import BLOCKS, DENSE_NAMES, Mention, char_words, featurize, mention, word_char_ngrams
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+__all__ = ["DEFAULT_WEIGHTS", "SpanError", "TargetFeatures", "as_mentions"]
+
+#: Block weights used when ``weights`` is None (``"dense"`` scales the standardised numbers).
+DEFAULT_WEIGHTS: Mapping[str, float] = {
+    "w": 1.0, "win": 1.0, "near": 1.0, "cl": 1.0, "lex": 1.0, "ch": 1.0, "dense": 0.3,
+}
+
+
+class SpanError(MediaCompareError, ValueError):
+    """A mention's span is not a valid character span of its sentence."""
+
+
+def _check_item(index: int, item: object) -> tuple[str, int, int]:
+    try:
+        sentence, start, end = item  # type: ignore[misc]
+    except (TypeError, ValueError):
+        raise SpanError(
+            f"mention {index}: expected a (sentence, start, end) triple, got {item!r:.80}"
+        ) from None
+    if not isinstance(sentence, str):
+        raise SpanError(f"mention {index}: the sentence must be a str, got {type(sentence).__name__}")
+    for name, value in (("start", start), ("end", end)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+            raise SpanError(f"mention {index}: {name} must be an int, got {value!r}")
+    start, end = int(start), int(end)
+    if not 0 <= start < end <= len(sentence):
+        raise SpanError(
+            f"mention {index}: span ({start}, {end}) is not inside the sentence of length "
+            f"{len(sentence)}; give character offsets with 0 <= start < end <= len(sentence)"
+        )
+    if not sentence[start:end].strip():
+        raise SpanError(f"mention {index}: span ({start}, {end}) covers only white space")
+    return sentence, start, end
+
+
+def as_mentions(X: object) -> list[Mention]:
+    """Validate ``(sentence, start, end)`` triples (or a DataFrame) and tokenise them.
+
+    A pandas DataFrame must have the columns ``sentence``, ``start`` and ``end``.
+    :class:`~mediacompare.analysis.targets.features.Mention` objects pass through unchanged.
+
+    Raises
+    ------
+    SpanError
+        (a ``ValueError``) naming the first bad item and what a valid span is.
+
+    Examples
+    --------
+    >>> [m.text[m.start:m.end] for m in as_mentions([("Putin spoke.", 0, 5)])]
+    ['Putin']
+    >>> as_mentions([("Putin spoke.", 5, 2)])
+    Traceback (most recent call last):
+    ...
+    mediacompare.analysis.targets.vectorizer.SpanError: mention 0: span (5, 2) is not inside the sentence of length 12; give character offsets with 0 <= start < end <= len(sentence)
+    """
+    if hasattr(X, "columns") and hasattr(X, "itertuples"):
+        missing = {"sentence", "start", "end"} - set(X.columns)  # type: ignore[attr-defined]
+        if missing:
+            raise SpanError(f"the DataFrame needs columns sentence, start, end; missing {sorted(missing)}")
+        X = list(zip(X["sentence"], X["start"], X["end"]))  # type: ignore[index]
+    if isinstance(X, (str, bytes)) or not hasattr(X, "__iter__"):
+        raise SpanError("expected a sequence of (sentence, start, end) triples")
+    result = []
+    for i, item in enumerate(X):  # type: ignore[attr-defined]
+        result.append(item if isinstance(item, Mention) else mention(*_check_item(i, item)))
+    return result
+
+
+class TargetFeatures(TransformerMixin, BaseEstimator):
+    """Turn target mentions into the features of :mod:`mediacompare.analysis.targets.features`.
+
+    Sparse blocks get sublinear tf, smoothed idf and L2 normalisation per block (as configured
+    in :data:`~mediacompare.analysis.targets.features.BLOCKS`), then the block weight; dense numbers are
+    standardised and weighted.
+
+    Parameters
+    ----------
+    window : int, default 4
+        Words on each side of the target in the ``win`` block.
+    decay : float, default 4.0
+        Decay length (tokens) of the distance-weighted ``near`` block.
+    char_range : (int, int), default (2, 5)
+        Character n-gram sizes.
+    min_df : int, default 3
+        Keep sparse features seen in at least this many training mentions.
+    weights : mapping, optional
+        Block name → weight; missing blocks use :data:`DEFAULT_WEIGHTS` (weight 0 drops a block).
+
+    Attributes
+    ----------
+    vocabulary_ : dict
+        Feature name → column.
+    idf_ : ndarray
+        Per sparse column multiplier (1 for blocks without idf).
+    dense_mean_, dense_scale_ : ndarray
+        Standardisation of the dense features.
+    """
+
+    def __init__(
+        self,
+        window: int = 4,
+        decay: float = 4.0,
+        char_range: tuple[int, int] = (2, 5),
+        min_df: int = 3,
+        weights: Mapping[str, float] | None = None,
+    ) -> None:
+        self.window = window
+        self.decay = decay
+        self.char_range = char_range
+        self.min_df = min_df
+        self.weights = weights
+
+    def _weights(self) -> dict[str, float]:
+        weights = dict(DEFAULT_WEIGHTS)
+        unknown = set(self.weights or {}) - set(weights)
+        if unknown:
+            raise ValueError(f"unknown feature blocks {sorted(unknown)}; use {sorted(weights)}")
+        weights.update(self.weights or {})
+        return weights
+
+    def _featurize(
+        self, mentions: Sequence[Mention], chars: bool = True
+    ) -> tuple[list[dict[str, float]], np.ndarray]:
+        low, high = self.char_range
+        rows, dense = [], []
+        for m in mentions:
+            sparse_row, dense_row = featurize(m, self.window, self.decay, (low, high), chars)
+            rows.append(sparse_row)
+            dense.append(dense_row)
+        return rows, np.asarray(dense, dtype=np.float64).reshape(len(dense), len(DENSE_NAMES))
+
+    def _char_columns(self, mentions: Sequence[Mention]) -> tuple[np.ndarray, np.ndarray]:
+        """(row, column) pairs of the known character n-grams, one pair per occurrence."""
+        cache = self._char_cache_
+        if len(cache) > 200_000:
+            cache.clear()
+        get = self.vocabulary_.get
+        low, high = self.char_range
+        rows: list[int] = []
+        cols: list[int] = []
+        for i, m in enumerate(mentions):
+            start = len(cols)
+            for word in char_words(m):
+                found = cache.get(word)
+                if found is None:
+                    found = cache[word] = tuple(
+                        c for c in map(get, word_char_ngrams(word, low, high)) if c is not None
+                    )
+                cols += found
+            rows += [i] * (len(cols) - start)
+        return np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
+
+    def fit(self, X: object, y: object = None) -> TargetFeatures:
+        """Learn the vocabulary (``min_df``), idf and dense standardisation from mentions."""
+        self._fit_rows(as_mentions(X))
+        return self
+
+    def fit_transform(self, X: object, y: object = None, **fit_params: object) -> csr_matrix:
+        """Fit and transform, featurising the mentions once."""
+        mentions = as_mentions(X)
+        self._fit_rows(mentions)
+        return self._matrix(mentions)
+
+    def _fit_rows(self, mentions: Sequence[Mention]) -> tuple[list[dict[str, float]], np.ndarray]:
+        weights = self._weights()
+        if not mentions:
+            raise ValueError("TargetFeatures.fit needs at least one mention")
+        rows, dense = self._featurize(mentions)
+        df: dict[str, int] = {}
+        for row in rows:
+            for key in row:
+                df[key] = df.get(key, 0) + 1
+        names = sorted(k for k, c in df.items() if c >= self.min_df and weights[k.split("|", 1)[0]])
+        n = len(mentions)
+        self.vocabulary_ = {name: i for i, name in enumerate(names)}
+        self.idf_ = np.array(
+            [math.log((1 + n) / (1 + df[k])) + 1 if BLOCKS[k.split("|", 1)[0]][0] else 1.0
+             for k in names],
+            dtype=np.float32,  # stored as float32; keep the in-memory model identical to a saved one
+        ).astype(np.float64)
+        self.dense_mean_ = dense.mean(axis=0)
+        scale = dense.std(axis=0)
+        self.dense_scale_ = np.where(scale > 0, scale, 1.0)
+        self._set_block_arrays()
+        self.n_features_out_ = len(names) + len(DENSE_NAMES)
+        return rows, dense
+
+    def _set_block_arrays(self) -> None:
+        """Derive per-column block ids and flags from the vocabulary (not persisted)."""
+        order = list(BLOCKS)
+        blocks = np.array([order.index(k.split("|", 1)[0]) for k in self.vocabulary_], dtype=np.intp)
+        self._block_of_ = blocks
+        self._sublinear_ = np.array([BLOCKS[b][1] for b in order], dtype=bool)[blocks]
+        self._normed_ = np.array([BLOCKS[b][2] for b in order], dtype=bool)
+        self._block_weight_ = np.array([self._weights()[b] for b in order])
+        self._char_cache_: dict[str, tuple[int, ...]] = {}
+
+    def transform(self, X: object) -> csr_matrix:
+        """Feature matrix (CSR, float64) of the mentions: sparse columns then dense ones."""
+        check_is_fitted(self, "vocabulary_")
+        return self._matrix(as_mentions(X))
+
+    def _matrix(self, mentions: Sequence[Mention]) -> csr_matrix:
+        from scipy import sparse
+
+        rows, dense = self._featurize(mentions, chars=False)
+        get = self.vocabulary_.get
+        lengths = np.fromiter((len(row) for row in rows), dtype=np.intp, count=len(rows))
+        cols = np.fromiter((get(k, -1) for row in rows for k in row), dtype=np.intp, count=int(lengths.sum()))
+        values = np.fromiter((v for row in rows for v in row.values()), dtype=np.float64, count=len(cols))
+        row_of = np.repeat(np.arange(len(rows)), lengths)
+        known = cols >= 0
+        char_rows, char_cols = self._char_columns(mentions)
+        shape = (len(rows), len(self.vocabulary_))
+        raw = sparse.csr_matrix(  # duplicates (repeated character n-grams) are summed here
+            (np.concatenate([values[known], np.ones(len(char_cols))]),
+             (np.concatenate([row_of[known], char_rows]), np.concatenate([cols[known], char_cols]))),
+            shape=shape,
+        )
+        raw.sum_duplicates()
+        values, cols = raw.data, raw.indices
+        row_of = np.repeat(np.arange(len(rows)), np.diff(raw.indptr))
+        if len(cols):
+            values = np.where(self._sublinear_[cols], 1.0 + np.log(np.maximum(values, 1e-12)), values)
+            values *= self.idf_[cols]
+            block = self._block_of_[cols]
+            n_blocks = len(self._normed_)
+            slot = row_of * n_blocks + block
+            norms = np.sqrt(np.bincount(slot, weights=values**2, minlength=len(rows) * n_blocks))
+            norms = np.where(self._normed_[block], norms[slot], 1.0)
+            values = values / np.where(norms > 0, norms, 1.0) * self._block_weight_[block]
+        left = sparse.csr_matrix((values, cols, raw.indptr), shape=shape)
+        right = (dense - self.dense_mean_) / self.dense_scale_ * self._weights()["dense"]
+        return sparse.hstack([left, sparse.csr_matrix(right)], format="csr")
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        """``block|feature`` names of the sparse columns, then ``dense|<name>``."""
+        check_is_fitted(self, "vocabulary_")
+        return np.array([*self.vocabulary_, *(f"dense|{n}" for n in DENSE_NAMES)], dtype=object)

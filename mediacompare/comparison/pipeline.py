@@ -1,0 +1,225 @@
+"""Corpus-level comparison: from per-article analyses to outlet profiles, similarity, word
+choice, actors, coverage and tested differences.
+
+Everything that needs more than one article runs here, from mergeable per-article partials
+(sentence scores, term counts), so it can run after a map-reduce. The result is plain data
+(:class:`~mediacompare.comparison.records.ComparisonData`); ``report/`` lays it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..analysis.pipeline import AnalysisOptions, analyze_all
+from ..analysis.records import ArticleAnalysis
+from ..errors import NothingUsableError
+from ..model import Article, Corpus, InputProblem
+from .metrics import (
+    MAX_PAIRWISE_OUTLETS,
+    frame_statistics,
+    merge_counts,
+    outlet_profile,
+    run_info,
+    style_statistics,
+    tone_statistics,
+    with_terms,
+)
+from .records import ComparisonData, Similarity, counted_analyses
+
+__all__ = ["compare_corpus"]
+
+
+def _as_analyses(
+    data: Corpus | Sequence[Article] | Sequence[ArticleAnalysis],
+    options: AnalysisOptions | None,
+    jobs: int,
+    backend: str,
+    progress,
+) -> tuple[tuple[ArticleAnalysis, ...], tuple[InputProblem, ...]]:
+    problems = tuple(getattr(data, "problems", ()))
+    items = list(data)
+    if items and all(isinstance(x, ArticleAnalysis) for x in items):
+        return tuple(items), problems
+    if not all(isinstance(x, Article) for x in items):
+        raise TypeError(
+            "compare() takes the result of mediacompare.load(), Articles or ArticleAnalyses"
+        )
+    return analyze_all(items, options=options, jobs=jobs, backend=backend, progress=progress), problems
+
+
+def compare_corpus(
+    data: Corpus | Sequence[Article] | Sequence[ArticleAnalysis],
+    *,
+    options: AnalysisOptions | None = None,
+    jobs: int = 1,
+    backend: str = "auto",
+    top_terms: int = 15,
+    min_term_count: int = 2,
+    seed: int = 0,
+    stories: str | Mapping[str, str] = "auto",
+    progress=None,
+) -> ComparisonData:
+    """Compare articles by outlet: tone, word choice and similarity.
+
+    Parameters
+    ----------
+    data : Corpus, sequence of Article or of ArticleAnalysis
+        Usually the result of :func:`mediacompare.load`. Analyses are reused as they are.
+    options : AnalysisOptions, optional
+    jobs, backend : see :func:`mediacompare.analysis.pipeline.analyze_all`.
+    top_terms : int
+        Distinctive terms kept per outlet.
+    min_term_count : int
+        A term must occur at least this often in an outlet to count as distinctive of it.
+    seed : int
+        Seed of every resampling (bootstrap intervals, permutation tests): same seed, same report.
+    stories : "auto", "one" or mapping of article id to story label
+        How the coverage section groups articles into stories: clustered by text and date
+        ("auto"), all one story ("one": you chose articles about one event), or your own
+        grouping, e.g. ``dict(zip(df["id"], df["event"]))``.
+
+    Returns
+    -------
+    ComparisonData
+        Plain data; :func:`mediacompare.compare` wraps it in the user-facing
+        :class:`~mediacompare.Comparison`.
+
+    Examples
+    --------
+    >>> from mediacompare.model import Article
+    >>> cmp = compare_corpus([
+    ...     Article(id="a", outlet="Left", text="Protesters marched peacefully. Police stood by."),
+    ...     Article(id="b", outlet="Right", text="Rioters clashed with police. Shops were looted."),
+    ... ])
+    >>> cmp.outlet_names
+    ('Left', 'Right')
+    >>> cmp.profile("Right").compound_mean < cmp.profile("Left").compound_mean
+    True
+    """
+    from .actors.outlets import compare_actors
+    from .words import distinctive_terms, pairwise_distinctive_terms
+    from .coverage import check_stories, compare_coverage, find_duplicates
+    from .self_references import self_references
+    from .stats import distinguishability
+    from .similarity import (
+        TermCountTfidf,
+        article_similarity,
+        outlet_similarity,
+        story_similarity,
+        story_verdict,
+    )
+
+    check_stories(stories)  # before the per-article work, not after it
+    analyses, problems = _as_analyses(data, options, jobs, backend, progress)
+    if not analyses:
+        raise NothingUsableError(
+            "no articles to compare"
+            + "".join(f"\n  {p}" for p in problems)
+            + "\nGive at least one readable article (see `mediacompare inspect`)."
+        )
+    notes = [f"{a.article.id}: {a.skipped_reason}" for a in analyses if a.skipped_reason]
+    scored = [a for a in analyses if a.scored]
+    duplicate_of = find_duplicates(scored)
+    for article_id, original in duplicate_of.items():
+        if original is not None:
+            notes.append(
+                f"{article_id} repeats {original} (same or nearly the same text): shown, but "
+                "counted once, under the original, in every outlet figure and test."
+            )
+    counted = counted_analyses(analyses, duplicate_of)
+
+    by_outlet: dict[str, list[ArticleAnalysis]] = {}
+    for a in analyses:
+        by_outlet.setdefault(a.article.outlet, []).append(a)
+    names = sorted(by_outlet)
+    if len(names) < 2:
+        notes.append(
+            f"Only one outlet ({names[0]}): this is a profile; comparison needs articles "
+            "from at least two outlets."
+        )
+    merged = {name: merge_counts(a.term_counts for a in counted if a.article.outlet == name) for name in names}
+    # Outlets naming themselves ("told CNN") are left out of word choice and distinguishability.
+    refs = self_references(names)
+    self_named = {t for t in set().union(*merged.values()) if refs.names(t)}
+    counts_by_outlet = {
+        name: {t: n for t, n in counts.items() if t not in self_named} for name, counts in merged.items()
+    }
+    scored_names = [n for n in names if counts_by_outlet[n]]
+    counts = {n: counts_by_outlet[n] for n in scored_names}
+    terms = distinctive_terms(counts, top=top_terms, min_count=min_term_count)
+    pairwise = (
+        pairwise_distinctive_terms(counts, top=top_terms, min_count=min_term_count)
+        if 2 < len(scored_names) <= MAX_PAIRWISE_OUTLETS
+        else {}
+    )
+    profiles = tuple(
+        with_terms(
+            outlet_profile(name, [a for a in by_outlet[name] if duplicate_of.get(a.article.id) is None]),
+            terms.get(name, ()),
+        )
+        for name in names
+    )
+
+    import numpy as np
+
+    vectorizer = TermCountTfidf()
+    if counted:
+        # IDF, outlet similarity and the verdict count each text once; near-duplicates are
+        # still shown in the article heatmap (their near-1 similarity is the evidence).
+        counted_matrix = vectorizer.fit_transform([a.term_counts for a in counted])
+        outlets_of_rows = [a.article.outlet for a in counted]
+        outlet_names, outlet_sims = outlet_similarity(counted_matrix, outlets_of_rows)
+        # The verdict uses the statistic its thresholds were calibrated on (sublinear TF cosine,
+        # no IDF: stable for two articles as for thousands); TF-IDF feeds the heatmaps.
+        verdict = story_verdict(story_similarity([a.term_counts for a in counted]), outlets_of_rows)
+        similarity = Similarity(
+            tuple(a.article.id for a in scored),
+            article_similarity(vectorizer.transform([a.term_counts for a in scored])),
+            tuple(outlet_names), outlet_sims, verdict,
+        )
+    else:
+        similarity = Similarity((), np.zeros((0, 0)), (), np.zeros((0, 0)), story_verdict(np.zeros((0, 0)), []))
+        counted_matrix = None
+    actors = compare_actors(counted, seed=seed)
+    if counted_matrix is not None:
+        feature_names = vectorizer.get_feature_names_out()
+        own = np.flatnonzero([t not in self_named for t in feature_names])
+        features, feature_names = counted_matrix[:, own], feature_names[own]
+    labels = [a.article.outlet for a in counted]
+    if len(scored_names) > MAX_PAIRWISE_OUTLETS:  # each outlet against the rest
+        distinguish = tuple(
+            distinguishability(
+                features, [o if o == a else "rest" for o in labels], a, "rest",
+                feature_names=feature_names, seed=seed,
+            )
+            for a in scored_names
+        )
+    else:
+        distinguish = tuple(
+            distinguishability(features, labels, a, b, feature_names=feature_names, seed=seed)
+            for i, a in enumerate(scored_names)
+            for b in scored_names[i + 1 :]
+        )
+    return ComparisonData(
+        analyses=analyses,
+        profiles=profiles,
+        similarity=similarity,
+        pairwise_terms=pairwise,
+        problems=problems,
+        info=run_info(
+            {"top_terms": top_terms, "min_term_count": min_term_count, "jobs": jobs,
+             "backend": backend, "seed": seed,
+             "stories": stories if isinstance(stories, str) else "given"}
+        ),
+        notes=tuple(notes),
+        tone_stats=tone_statistics(counted, seed=seed),
+        frame_stats=frame_statistics(counted, seed=seed),
+        style_stats=style_statistics(counted, seed=seed),
+        actors=actors,
+        coverage=compare_coverage(
+            counted, counted_matrix, duplicate_of, similarity.verdict, actor_index=actors.index,
+            stories=stories,
+        ),
+        distinguishability=distinguish,
+        self_references=tuple(sorted(refs.tokens | refs.phrases)),
+    )

@@ -1,0 +1,1 @@
+"""Display-ready views of report sections (actors, coverage, frames), built from comparison records."""

@@ -1,0 +1,203 @@
+"""The "Actors" and "Sources & quotes" sections: display records and JSON."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...comparison.records import ComparisonData
+    from ...analysis.records import ArticleAnalysis
+
+__all__ = ["ActorsView", "actors_view", "article_actors_data", "article_quotes_data",
+           "outlet_actors_data"]
+
+#: Labels and names shown per actor × outlet cell.
+LABELS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class ActorCell:
+    actor: str
+    kind: str
+    group: str | None
+    outlet: str
+    mentions: int
+    share: float
+    sentiment: float | None
+    ci: tuple[float, float] | None
+    method: str
+    names: str
+    labels: str
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    anchor: str
+    text: str
+    speaker: str
+    verb: str
+    verb_class: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class SourcesView:
+    outlet: str
+    quoted_share: float
+    sources: int
+    speakers: tuple[tuple[str, int], ...]
+    neutral: int
+    loaded: int
+    loaded_verbs: str
+    headline_verbs: str
+    quotes: tuple[QuoteView, ...]
+
+
+@dataclass(frozen=True)
+class ActorsView:
+    cells: tuple[ActorCell, ...]
+    sources: tuple[SourcesView, ...]
+    differences: tuple[Any, ...]
+
+    @property
+    def any_actor(self) -> bool:
+        return bool(self.cells)
+
+
+def _top(counts: dict[str, int], n: int) -> str:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+    return ", ".join(f"{k} ({v})" if v > 1 else k for k, v in ranked)
+
+
+def _quote_views(cmp: ComparisonData, outlet: str) -> tuple[QuoteView, ...]:
+    from ..context import sentence_anchor
+
+    views = []
+    for i, a in enumerate(cmp.analyses):
+        if a.article.outlet != outlet:
+            continue
+        for q in a.quotes:
+            views.append(QuoteView(
+                sentence_anchor(i, q.sentence), q.text, q.speaker or "(unattributed)",
+                q.verb_text or "", q.verb_class or "", q.kind,
+            ))
+    return tuple(views)
+
+
+def actors_view(cmp: ComparisonData) -> ActorsView:
+    """Display-ready actors and sources sections."""
+    from ..context import difference_views
+
+    ac = cmp.actors
+    if ac is None:
+        return ActorsView((), (), ())
+    top = ac.top_actors
+    by_id = {x.id: x for x in ac.index}
+    cells = []
+    for actor in top:
+        for row in ac.coverage:
+            if row.actor != actor:
+                continue
+            est = ac.sentiment.estimate(f"actor:{actor}", row.outlet)
+            ci = est.bounds if est is not None else None
+            cells.append(ActorCell(
+                actor=actor, kind=by_id[actor].kind, group=by_id[actor].group, outlet=row.outlet,
+                mentions=row.mentions, share=row.share,
+                sentiment=est.value if est is not None and not math.isnan(est.value) else None,
+                ci=ci, method=est.method.replace("sentence-level", "mention-level") if est else "",
+                names=_top(dict(row.names), LABELS_SHOWN), labels=_top(dict(row.labels), LABELS_SHOWN),
+            ))
+    sources = []
+    for outlet, stats in ac.quotes.items():
+        loaded = {
+            verb: n for verb, n in stats.verbs.items()
+            if _verb_class(cmp, outlet, verb) == "loaded"
+        }
+        headline = sorted({
+            f"{q.speaker or '?'} {q.verb_text}" for a in cmp.analyses
+            if a.article.outlet == outlet for q in a.headline_quotes if q.verb_text
+        })
+        sources.append(SourcesView(
+            outlet=outlet, quoted_share=stats.quoted_share, sources=stats.sources,
+            speakers=tuple(sorted(stats.speakers.items(), key=lambda kv: (-kv[1], kv[0]))),
+            neutral=stats.verb_classes.get("neutral", 0), loaded=stats.verb_classes.get("loaded", 0),
+            loaded_verbs=_top(loaded, 10), headline_verbs="; ".join(headline),
+            quotes=_quote_views(cmp, outlet),
+        ))
+    differences = tuple(
+        replace(d, metric=d.metric.removeprefix("actor:"))
+        for d in difference_views(ac.sentiment.differences)
+    )
+    return ActorsView(tuple(cells), tuple(sources), differences)
+
+
+def _verb_class(cmp: ComparisonData, outlet: str, verb: str) -> str | None:
+    for a in cmp.analyses:
+        if a.article.outlet == outlet:
+            for q in a.quotes:
+                if q.verb == verb:
+                    return q.verb_class
+    return None
+
+
+def article_actors_data(a: ArticleAnalysis, index) -> list[dict[str, Any]]:
+    """``articles[].actors``: one entry per actor with its mentions and their sentiment."""
+    actors: dict[str, dict[str, Any]] = {}
+    sentiments = a.actor_sentiment or (None,) * len(a.actors)
+    for mention, sentiment in zip(a.actors, sentiments):
+        actor = (index.actor_id(a.article.id, mention) if index else None) or mention.canonical
+        entry = actors.setdefault(actor, {"name": actor, "kind": mention.kind,
+                                          "group": mention.group, "mentions": []})
+        entry["mentions"].append({
+            "text": mention.text, "start": mention.start, "end": mention.end,
+            "sentence": mention.sentence, "title": mention.title,
+            "labels": [{"text": lab.text, "kind": lab.kind, "start": lab.start, "end": lab.end}
+                       for lab in mention.labels],
+            "sentiment": None if sentiment is None else {
+                "label": sentiment.label, "negative": sentiment.negative,
+                "neutral": sentiment.neutral, "positive": sentiment.positive,
+            },
+        })
+    for entry in actors.values():
+        scored = [m["sentiment"] for m in entry["mentions"] if m["sentiment"]]
+        entry["sentiment"] = (
+            sum(s["positive"] - s["negative"] for s in scored) / len(scored) if scored else None
+        )
+    return sorted(actors.values(), key=lambda e: (-len(e["mentions"]), e["name"]))
+
+
+def article_quotes_data(a: ArticleAnalysis) -> list[dict[str, Any]]:
+    """``articles[].quotes`` (and the headline's attributions, marked ``in_title``)."""
+    def record(q, in_title: bool) -> dict[str, Any]:
+        return {"text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
+                "speaker": q.speaker, "speaker_actor": q.speaker_actor, "verb": q.verb,
+                "verb_text": q.verb_text, "verb_class": q.verb_class, "sentence": q.sentence,
+                "in_title": in_title}
+
+    return [record(q, False) for q in a.quotes] + [record(q, True) for q in a.headline_quotes]
+
+
+def outlet_actors_data(cmp: ComparisonData, outlet: str) -> dict[str, Any]:
+    """``outlets[].actors`` and ``outlets[].quotes``."""
+    from ..json import estimate_data
+
+    ac = cmp.actors
+    if ac is None:
+        return {"actors": [], "quotes": None}
+    rows = []
+    for row in ac.coverage:
+        if row.outlet != outlet:
+            continue
+        est = ac.sentiment.estimate(f"actor:{row.actor}", outlet)
+        rows.append({"actor": row.actor, "mentions": row.mentions, "articles": row.articles,
+                     "share": row.share, "names": dict(row.names), "labels": dict(row.labels),
+                     "sentiment": estimate_data(est) if est else None})
+    stats = ac.quotes.get(outlet)
+    quotes = None if stats is None else {
+        "quoted_share": stats.quoted_share, "sources": stats.sources,
+        "speakers": dict(stats.speakers), "verbs": dict(stats.verbs),
+        "verb_classes": dict(stats.verb_classes), "kinds": dict(stats.kinds),
+    }
+    return {"actors": rows, "quotes": quotes}

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from mediacompare.analysis.pipeline import analyze, analyze_all
+from mediacompare.errors import ConfigError
+from mediacompare.model import Article
+from mediacompare.analysis.sentiment import analyzer
+
+
+def test_analyze_scores_every_sentence_like_nltk(two_outlets):
+    result = analyze(two_outlets[0])
+    assert len(result.sentences) == len(result.sentence_sentiment) == 4
+    for sentence, scores in zip(result.sentences, result.sentence_sentiment):
+        assert scores.compound == analyzer().polarity_scores(sentence.text)["compound"]
+    assert result.sentiment.negative_share > 0.5
+    assert result.term_counts["strikes"] == 1
+    assert result.word_count == result.sentiment.tone.word_count > 0
+
+
+def test_non_english_article_is_kept_but_not_scored():
+    article = Article(id="ru", outlet="X", language="ru", text="Министр заявил, что план выполняется.")
+    result = analyze(article)
+    assert result.sentiment is None and not result.scored
+    assert "not English" in result.skipped_reason
+    assert result.sentences and result.term_counts == {}
+
+
+@pytest.mark.parametrize("backend, jobs", [("processes", 2), ("dask", 2)])
+def test_parallel_backends_match_serial(two_outlets, backend, jobs):
+    articles = two_outlets * 3
+    serial = analyze_all(articles, backend="serial")
+    parallel = analyze_all(articles, backend=backend, jobs=jobs)
+    assert parallel == serial
+
+
+def test_progress_is_called_per_article(two_outlets):
+    seen = []
+    analyze_all(two_outlets, progress=seen.append)
+    assert sum(seen) == len(two_outlets)
+
+
+def test_unknown_backend_is_a_clear_error(two_outlets):
+    with pytest.raises(ConfigError, match="unknown backend"):
+        analyze_all(two_outlets, backend="spark")
