@@ -16,7 +16,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 # The pipeline functions are imported eagerly; their modules defer heavy imports (pandas,
 # scikit-learn, NLTK) to first use, so this stays fast.

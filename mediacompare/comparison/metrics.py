@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
+from .._resources import version
 from ..analysis.records import ArticleAnalysis
 from .records import MetricStatistics, OutletProfile, RunInfo
 from .stats import Difference, compare_groups, with_q_values
@@ -151,14 +152,10 @@ def merge_counts(groups: Iterable[Mapping[str, int]]) -> dict[str, int]:
 
 
 def run_info(parameters: Mapping[str, Any]) -> RunInfo:
-    from importlib.metadata import PackageNotFoundError, version
-
     versions = {}
     for package in ("mediacompare", "nltk", "vaderSentiment", "scikit-learn", "numpy", "jinja2"):
-        try:
-            versions[package] = version(package)
-        except PackageNotFoundError:
-            versions[package] = "not installed"
+        found = version(package)
+        versions[package] = "not installed" if found == "unknown" else found
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     created = (
         datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from contextlib import ExitStack
 from dataclasses import replace
-from importlib.resources import as_file, files
+from importlib.resources import as_file
 from pathlib import Path
 
+from .._resources import packaged
 from ..model import Corpus
 from .dispatch import load
 
@@ -25,7 +26,7 @@ def load_example() -> Corpus:
     >>> [(a.outlet, a.outlet_rule) for a in load_example()]
     [('Meduza', 'metadata'), ('UK tabloid', 'explicit')]
     """
-    base = files("mediacompare") / "examples"
+    base = packaged("examples")
     mapping: dict[str, str] = json.loads((base / "outlets.json").read_text(encoding="utf-8"))
     names = sorted(p.name for p in base.iterdir() if p.name.endswith(".txt"))
     with ExitStack() as stack:

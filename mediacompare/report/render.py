@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from .._resources import read_text
 from ..errors import ConfigError
 from ..comparison.stats.differences import METHOD_SENTENCE_TEST
 from .context import build_context, most_telling
@@ -124,9 +125,7 @@ def environment() -> Environment:
 
 
 def _css() -> Markup:
-    from importlib.resources import files
-
-    return Markup(files("mediacompare.report").joinpath("templates/report.css").read_text("utf-8"))
+    return Markup(read_text("report", "templates", "report.css"))
 
 
 def render_html(cmp: ComparisonData, *, fragment: bool = False) -> str:

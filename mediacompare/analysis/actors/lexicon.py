@@ -21,7 +21,8 @@ import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+
+from ..._resources import read_text
 
 __all__ = ["KINDS", "Lexicon", "Verb", "VerbLexicon", "lexicon", "read_resource", "verb_forms"]
 
@@ -37,7 +38,7 @@ def read_resource(name: str) -> str:
     >>> "Ukraine" in read_resource("countries.tsv")
     True
     """
-    return (resources.files("mediacompare") / "resources" / "actors" / name).read_text("utf-8")
+    return read_text("resources", "actors", name)
 
 
 def _word_list(name: str, *, split: bool = False) -> frozenset[str]:

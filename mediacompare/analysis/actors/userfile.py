@@ -183,8 +183,8 @@ def load_actor_catalog(path: str | Path, *, include_builtin: bool = True) -> Act
 
     Examples
     --------
-    >>> from importlib import resources
-    >>> example = resources.files("mediacompare") / "resources" / "actors" / "example_actors.toml"
+    >>> from mediacompare._resources import packaged
+    >>> example = packaged("resources", "actors", "example_actors.toml")
     >>> cat = load_actor_catalog(str(example))
     >>> cat.get("Peskov").name, cat.get("Peskov").group, cat.get("Kyiv").group
     ('Dmitry Peskov', 'Russia', 'Ukraine')

@@ -37,7 +37,8 @@ from ...model import Sentence
 from ...text import ngram_counts
 from .features import _as_sentences, frame_feature_names, frame_feature_row
 from .records import ArticleFrames
-from .resources import package_version, read_toml
+from ..._resources import version as package_version
+from .resources import read_toml
 from .score import score_frames
 
 __all__ = ["Analysed", "FrameClassifier", "analyse_document", "analyse_documents"]

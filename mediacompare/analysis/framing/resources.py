@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
-from functools import cache
-from importlib import resources
 
+from ... import _resources
 from .lexicon import CueGroup
 
-__all__ = ["load_groups", "package_version", "read_toml"]
+__all__ = ["load_groups", "read_toml"]
 
 
-@cache
 def read_toml(name: str) -> Mapping:
     """Parse one TOML file of ``mediacompare/resources/frames`` (cached).
 
@@ -21,8 +18,7 @@ def read_toml(name: str) -> Mapping:
     >>> sorted(read_toml("policy.toml")["frames"])[:2]
     ['capacity_resources', 'crime_punishment']
     """
-    path = resources.files("mediacompare").joinpath("resources", "frames", name)
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return _resources.read_toml("resources", "frames", name)
 
 
 def load_groups(raw: Mapping[str, Mapping], prefix: str = "") -> tuple[CueGroup, ...]:
@@ -37,25 +33,3 @@ def load_groups(raw: Mapping[str, Mapping], prefix: str = "") -> tuple[CueGroup,
         )
         for name, spec in raw.items()
     )
-
-
-def package_version() -> str:
-    """The installed mediacompare version (``"unknown"`` when running from a bare checkout).
-
-    Examples
-    --------
-    >>> isinstance(package_version(), str)
-    True
-    """
-    import mediacompare
-
-    version = getattr(mediacompare, "__version__", None)
-    if version:
-        return str(version)
-    try:
-        from importlib.metadata import PackageNotFoundError
-        from importlib.metadata import version as dist_version
-
-        return dist_version("mediacompare")
-    except PackageNotFoundError:
-        return "unknown"

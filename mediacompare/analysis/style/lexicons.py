@@ -20,8 +20,8 @@ import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
+from ..._resources import read_text
 from ...model import Sentence
 
 __all__ = [
@@ -214,7 +214,7 @@ class PhraseLexicon:
 
 def read_resource(name: str) -> str:
     """Text of one file in ``mediacompare/resources/style``."""
-    return resources.files("mediacompare").joinpath("resources", "style", name).read_text(encoding="utf-8")
+    return read_text("resources", "style", name)
 
 
 @cache

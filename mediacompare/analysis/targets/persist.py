@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..._resources import packaged, version
 from ...errors import ConfigError
 from .features import BLOCKS, DENSE_NAMES, lexicon_sha256
 from .vectorizer import TargetFeatures
@@ -48,15 +49,6 @@ MODEL_FILE = "model.json"
 ARRAYS_FILE = "arrays.npz"
 _PRETRAINED = ("resources", "target_sentiment")
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-def _version(package: str) -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(package)
-    except PackageNotFoundError:
-        return "unknown"
 
 
 def _npz_bytes(arrays: Mapping[str, np.ndarray]) -> bytes:
@@ -110,8 +102,8 @@ def save_model(
     spec = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "mediacompare_version": _version("mediacompare"),
-        "scikit_learn_version": _version("scikit-learn"),
+        "mediacompare_version": version("mediacompare"),
+        "scikit_learn_version": version("scikit-learn"),
         "params": _jsonable(model.get_params()),
         "classes": model.classes_.tolist(),
         "features": {
@@ -193,9 +185,7 @@ def load_model(cls: type[TargetSentimentClassifier], path: str | PathLike[str]) 
 
 def read_pretrained(cls: type[TargetSentimentClassifier]) -> TargetSentimentClassifier:
     """Load the shipped model from package data (works from wheels and zips alike)."""
-    from importlib.resources import files
-
-    root = files("mediacompare").joinpath(*_PRETRAINED)
+    root = packaged(*_PRETRAINED)
     if not root.joinpath(MODEL_FILE).is_file():
         raise ConfigError(
             "the shipped target-sentiment model is missing from mediacompare/resources/"
