@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING, Any
 from .._resources import version
 from ..analysis.records import ArticleAnalysis
 from .records import MetricStatistics, OutletProfile, RunInfo
-from .stats import Difference, compare_groups, with_q_values
-from .stats.intervals import estimates_by_outlet
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .stats import Difference
     from .words import DistinctiveTerm
 
 __all__ = [
@@ -94,6 +93,9 @@ def metric_statistics(
     >>> [(d.a, d.b, d.verdict) for d in st.differences_for("tone")]
     [('A', 'B', 'likely real')]
     """
+    from .stats import compare_groups, with_q_values  # numpy: not at `import mediacompare`
+    from .stats.intervals import estimates_by_outlet
+
     sentence_values = sentence_values or {}
     estimates = {}
     differences: list[Difference] = []

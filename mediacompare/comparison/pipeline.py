@@ -9,6 +9,8 @@ Everything that needs more than one article runs here, from mergeable per-articl
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from ..analysis.pipeline import AnalysisOptions, analyze_all
 from ..analysis.records import ArticleAnalysis
@@ -25,6 +27,10 @@ from .metrics import (
     with_terms,
 )
 from .records import ComparisonData, Similarity, counted_analyses
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .stats import Distinguishability
+    from .words import DistinctiveTerm
 
 __all__ = ["compare_corpus"]
 
@@ -97,17 +103,7 @@ def compare_corpus(
     True
     """
     from .actors.outlets import compare_actors
-    from .words import distinctive_terms, pairwise_distinctive_terms
-    from .coverage import check_stories, compare_coverage, find_duplicates
-    from .self_references import self_references
-    from .stats import distinguishability
-    from .similarity import (
-        TermCountTfidf,
-        article_similarity,
-        outlet_similarity,
-        story_similarity,
-        story_verdict,
-    )
+    from .coverage import check_stories, compare_coverage
 
     check_stories(stories)  # before the per-article work, not after it
     analyses, problems = _as_analyses(data, options, jobs, backend, progress)
@@ -117,17 +113,9 @@ def compare_corpus(
             + "".join(f"\n  {p}" for p in problems)
             + "\nGive at least one readable article (see `mediacompare inspect`)."
         )
-    notes = [f"{a.article.id}: {a.skipped_reason}" for a in analyses if a.skipped_reason]
     scored = [a for a in analyses if a.scored]
-    duplicate_of = find_duplicates(scored)
-    for article_id, original in duplicate_of.items():
-        if original is not None:
-            notes.append(
-                f"{article_id} repeats {original} (same or nearly the same text): shown, but "
-                "counted once, under the original, in every outlet figure and test."
-            )
+    duplicate_of, notes = _duplicates_and_notes(analyses, scored)
     counted = counted_analyses(analyses, duplicate_of)
-
     by_outlet: dict[str, list[ArticleAnalysis]] = {}
     for a in analyses:
         by_outlet.setdefault(a.article.outlet, []).append(a)
@@ -137,74 +125,21 @@ def compare_corpus(
             f"Only one outlet ({names[0]}): this is a profile; comparison needs articles "
             "from at least two outlets."
         )
-    merged = {name: merge_counts(a.term_counts for a in counted if a.article.outlet == name) for name in names}
-    # Outlets naming themselves ("told CNN") are left out of word choice and distinguishability.
-    refs = self_references(names)
-    self_named = {t for t in set().union(*merged.values()) if refs.names(t)}
-    counts_by_outlet = {
-        name: {t: n for t, n in counts.items() if t not in self_named} for name, counts in merged.items()
-    }
-    scored_names = [n for n in names if counts_by_outlet[n]]
-    counts = {n: counts_by_outlet[n] for n in scored_names}
-    terms = distinctive_terms(counts, top=top_terms, min_count=min_term_count)
-    pairwise = (
-        pairwise_distinctive_terms(counts, top=top_terms, min_count=min_term_count)
-        if 2 < len(scored_names) <= MAX_PAIRWISE_OUTLETS
-        else {}
-    )
+    words = _word_choice(names, counted, top_terms=top_terms, min_term_count=min_term_count)
     profiles = tuple(
         with_terms(
             outlet_profile(name, [a for a in by_outlet[name] if duplicate_of.get(a.article.id) is None]),
-            terms.get(name, ()),
+            words.terms.get(name, ()),
         )
         for name in names
     )
-
-    import numpy as np
-
-    vectorizer = TermCountTfidf()
-    if counted:
-        # IDF, outlet similarity and the verdict count each text once; near-duplicates are
-        # still shown in the article heatmap (their near-1 similarity is the evidence).
-        counted_matrix = vectorizer.fit_transform([a.term_counts for a in counted])
-        outlets_of_rows = [a.article.outlet for a in counted]
-        outlet_names, outlet_sims = outlet_similarity(counted_matrix, outlets_of_rows)
-        # The verdict uses the statistic its thresholds were calibrated on (sublinear TF cosine,
-        # no IDF: stable for two articles as for thousands); TF-IDF feeds the heatmaps.
-        verdict = story_verdict(story_similarity([a.term_counts for a in counted]), outlets_of_rows)
-        similarity = Similarity(
-            tuple(a.article.id for a in scored),
-            article_similarity(vectorizer.transform([a.term_counts for a in scored])),
-            tuple(outlet_names), outlet_sims, verdict,
-        )
-    else:
-        similarity = Similarity((), np.zeros((0, 0)), (), np.zeros((0, 0)), story_verdict(np.zeros((0, 0)), []))
-        counted_matrix = None
+    similarity, vectors = _similarity(counted, scored)
     actors = compare_actors(counted, seed=seed)
-    if counted_matrix is not None:
-        feature_names = vectorizer.get_feature_names_out()
-        own = np.flatnonzero([t not in self_named for t in feature_names])
-        features, feature_names = counted_matrix[:, own], feature_names[own]
-    labels = [a.article.outlet for a in counted]
-    if len(scored_names) > MAX_PAIRWISE_OUTLETS:  # each outlet against the rest
-        distinguish = tuple(
-            distinguishability(
-                features, [o if o == a else "rest" for o in labels], a, "rest",
-                feature_names=feature_names, seed=seed,
-            )
-            for a in scored_names
-        )
-    else:
-        distinguish = tuple(
-            distinguishability(features, labels, a, b, feature_names=feature_names, seed=seed)
-            for i, a in enumerate(scored_names)
-            for b in scored_names[i + 1 :]
-        )
     return ComparisonData(
         analyses=analyses,
         profiles=profiles,
         similarity=similarity,
-        pairwise_terms=pairwise,
+        pairwise_terms=words.pairwise,
         problems=problems,
         info=run_info(
             {"top_terms": top_terms, "min_term_count": min_term_count, "jobs": jobs,
@@ -217,9 +152,138 @@ def compare_corpus(
         style_stats=style_statistics(counted, seed=seed),
         actors=actors,
         coverage=compare_coverage(
-            counted, counted_matrix, duplicate_of, similarity.verdict, actor_index=actors.index,
+            counted, vectors.matrix, duplicate_of, similarity.verdict, actor_index=actors.index,
             stories=stories,
         ),
-        distinguishability=distinguish,
+        distinguishability=_distinguishability(counted, vectors, words, seed=seed),
+        self_references=words.self_references,
+    )
+
+
+def _duplicates_and_notes(
+    analyses: Sequence[ArticleAnalysis], scored: Sequence[ArticleAnalysis]
+) -> tuple[dict[str, str | None], list[str]]:
+    """Near-duplicate texts (article id → its original, or None) and the notes that explain
+    skipped and repeated articles."""
+    from .coverage import find_duplicates
+
+    notes = [f"{a.article.id}: {a.skipped_reason}" for a in analyses if a.skipped_reason]
+    duplicate_of = find_duplicates(scored)
+    for article_id, original in duplicate_of.items():
+        if original is not None:
+            notes.append(
+                f"{article_id} repeats {original} (same or nearly the same text): shown, but "
+                "counted once, under the original, in every outlet figure and test."
+            )
+    return duplicate_of, notes
+
+
+@dataclass(frozen=True)
+class _WordChoice:
+    """Term counts per outlet without self-references, and the distinctive terms they give."""
+
+    counts: Mapping[str, Mapping[str, int]]  # outlets with any counted term
+    self_named: frozenset[str]
+    self_references: tuple[str, ...]
+    terms: Mapping[str, tuple[DistinctiveTerm, ...]]
+    pairwise: Mapping[tuple[str, str], tuple[DistinctiveTerm, ...]]
+
+
+def _word_choice(
+    names: Sequence[str], counted: Sequence[ArticleAnalysis], *, top_terms: int, min_term_count: int
+) -> _WordChoice:
+    from .self_references import self_references
+    from .words import distinctive_terms, pairwise_distinctive_terms
+
+    merged = {name: merge_counts(a.term_counts for a in counted if a.article.outlet == name) for name in names}
+    # Outlets naming themselves ("told CNN") are left out of word choice and distinguishability.
+    refs = self_references(names)
+    self_named = frozenset(t for t in set().union(*merged.values()) if refs.names(t))
+    counts = {
+        name: own
+        for name, all_terms in merged.items()
+        if (own := {t: n for t, n in all_terms.items() if t not in self_named})
+    }
+    pairwise = (
+        pairwise_distinctive_terms(counts, top=top_terms, min_count=min_term_count)
+        if 2 < len(counts) <= MAX_PAIRWISE_OUTLETS
+        else {}
+    )
+    return _WordChoice(
+        counts=counts,
+        self_named=self_named,
         self_references=tuple(sorted(refs.tokens | refs.phrases)),
+        terms=distinctive_terms(counts, top=top_terms, min_count=min_term_count),
+        pairwise=pairwise,
+    )
+
+
+@dataclass(frozen=True)
+class _Vectors:
+    """TF-IDF rows of the counted articles (None without any) and the feature names."""
+
+    matrix: Any
+    feature_names: Any
+
+
+def _similarity(
+    counted: Sequence[ArticleAnalysis], scored: Sequence[ArticleAnalysis]
+) -> tuple[Similarity, _Vectors]:
+    import numpy as np
+
+    from .similarity import (
+        TermCountTfidf,
+        article_similarity,
+        outlet_similarity,
+        story_similarity,
+        story_verdict,
+    )
+
+    if not counted:
+        empty = np.zeros((0, 0))
+        return Similarity((), empty, (), empty, story_verdict(empty, [])), _Vectors(None, None)
+    vectorizer = TermCountTfidf()
+    # IDF, outlet similarity and the verdict count each text once; near-duplicates are
+    # still shown in the article heatmap (their near-1 similarity is the evidence).
+    counted_matrix = vectorizer.fit_transform([a.term_counts for a in counted])
+    outlets_of_rows = [a.article.outlet for a in counted]
+    outlet_names, outlet_sims = outlet_similarity(counted_matrix, outlets_of_rows)
+    # The verdict uses the statistic its thresholds were calibrated on (sublinear TF cosine,
+    # no IDF: stable for two articles as for thousands); TF-IDF feeds the heatmaps.
+    verdict = story_verdict(story_similarity([a.term_counts for a in counted]), outlets_of_rows)
+    similarity = Similarity(
+        tuple(a.article.id for a in scored),
+        article_similarity(vectorizer.transform([a.term_counts for a in scored])),
+        tuple(outlet_names), outlet_sims, verdict,
+    )
+    return similarity, _Vectors(counted_matrix, vectorizer.get_feature_names_out())
+
+
+def _distinguishability(
+    counted: Sequence[ArticleAnalysis], vectors: _Vectors, words: _WordChoice, *, seed: int
+) -> tuple[Distinguishability, ...]:
+    """How well word use tells outlets apart: every pair, or each outlet against the rest
+    beyond :data:`MAX_PAIRWISE_OUTLETS` outlets (self-references left out)."""
+    if vectors.matrix is None:
+        return ()
+    import numpy as np
+
+    from .stats import distinguishability
+
+    own = np.flatnonzero([t not in words.self_named for t in vectors.feature_names])
+    features, feature_names = vectors.matrix[:, own], vectors.feature_names[own]
+    labels = [a.article.outlet for a in counted]
+    outlets = list(words.counts)
+    if len(outlets) > MAX_PAIRWISE_OUTLETS:  # each outlet against the rest
+        return tuple(
+            distinguishability(
+                features, [o if o == a else "rest" for o in labels], a, "rest",
+                feature_names=feature_names, seed=seed,
+            )
+            for a in outlets
+        )
+    return tuple(
+        distinguishability(features, labels, a, b, feature_names=feature_names, seed=seed)
+        for i, a in enumerate(outlets)
+        for b in outlets[i + 1 :]
     )
