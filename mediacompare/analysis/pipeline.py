@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..errors import ConfigError
 from ..model import Article
-from .records import ArticleAnalysis, TargetSentiment
 from ..text import ngram_counts, sentences
+from .actors.model import ActorMention
+from .records import ArticleAnalysis
 
 __all__ = ["AnalysisOptions", "analyze", "analyze_all"]
 
@@ -90,11 +91,12 @@ def _headline_quotes(title: str | None, options: AnalysisOptions):
     return extract_quotes(title, sents, detect_actors(sents, catalog=_actor_catalog(options.actors_file)))
 
 
-def _mention_sentiment(sents, mentions) -> tuple[TargetSentiment, ...]:
-    """Target-dependent sentiment of every actor mention (one batch per article, tokens reused)."""
+def _with_sentiment(sents, mentions) -> tuple[ActorMention, ...]:
+    """Every actor mention with its target-dependent sentiment (one batch per article)."""
     from .targets import score_mentions
 
-    return score_mentions(sents, [(m.start, m.end) for m in mentions])
+    scores = score_mentions(sents, [(m.start, m.end) for m in mentions])
+    return tuple(replace(m, sentiment=s) for m, s in zip(mentions, scores, strict=True))
 
 
 def analyze(article: Article, options: AnalysisOptions | None = None) -> ArticleAnalysis:
@@ -147,8 +149,7 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
         word_count=summary.tone.word_count,
         frames=frames,
         frame_model_scores=_frame_model_scores(_frame_model(options.frame_model), sents, frames),
-        actors=mentions,
-        actor_sentiment=_mention_sentiment(sents, mentions),
+        actors=_with_sentiment(sents, mentions),
         quotes=quotes,
         headline_quotes=_headline_quotes(article.title, options),
         style=score_style(

@@ -85,8 +85,8 @@ class ArticleAnalysis:
     """Everything computed from one article alone (no corpus-level information).
 
     ``term_counts`` (unigram and bigram counts) are the mergeable partial that ``compare``
-    needs for TF-IDF and log-odds, so compare can run after a map-reduce. ``actor_sentiment``
-    is aligned with ``actors`` (one target-sentiment prediction per mention).
+    needs for TF-IDF and log-odds, so compare can run after a map-reduce. Each actor
+    mention carries its own target sentiment (``mention.sentiment``).
     """
 
     article: Article
@@ -99,7 +99,6 @@ class ArticleAnalysis:
     frames: ArticleFrames | None = None
     frame_model_scores: Mapping[str, float] = field(default_factory=dict)
     actors: tuple[ActorMention, ...] = ()
-    actor_sentiment: tuple[TargetSentiment, ...] = ()
     quotes: tuple[Quote, ...] = ()
     headline_quotes: tuple[Quote, ...] = ()
     style: StyleProfile | None = None

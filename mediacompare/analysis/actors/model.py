@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..records import TargetSentiment
 
 __all__ = ["LABEL_KINDS", "ActorLabel", "ActorMention"]
 
@@ -65,6 +69,9 @@ class ActorMention:
         ``"name"`` (capitalised name heuristics).
     labels : tuple of ActorLabel
         Descriptors around this mention.
+    sentiment : TargetSentiment or None
+        How the sentence treats this mention (target-dependent sentiment); None when the
+        article was not scored with it.
     """
 
     text: str
@@ -78,6 +85,7 @@ class ActorMention:
     group: str | None = None
     source: str = "name"
     labels: tuple[ActorLabel, ...] = ()
+    sentiment: TargetSentiment | None = None
 
     @property
     def verb(self) -> str | None:

@@ -88,13 +88,11 @@ def compare_actors(analyses: Sequence[ArticleAnalysis], *, seed: int = 0) -> Act
     values: dict[str, dict[str, list[float]]] = {}
     mention_values: dict[str, dict[str, list[list[float]]]] = {}
     for a in analyses:
-        if not a.actor_sentiment:
-            continue
         per_actor: dict[str, list[float]] = {}
-        for mention, sentiment in zip(a.actors, a.actor_sentiment):
+        for mention in a.actors:
             actor = index.actor_id(a.article.id, mention)
-            if actor in top:
-                per_actor.setdefault(actor, []).append(sentiment.score)
+            if actor in top and mention.sentiment is not None:
+                per_actor.setdefault(actor, []).append(mention.sentiment.score)
         for actor, scores_ in per_actor.items():
             metric = f"actor:{actor}"
             values.setdefault(metric, {}).setdefault(a.article.outlet, []).append(

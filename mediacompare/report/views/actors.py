@@ -145,8 +145,8 @@ def _verb_class(cmp: ComparisonData, outlet: str, verb: str) -> str | None:
 def article_actors_data(a: ArticleAnalysis, index) -> list[dict[str, Any]]:
     """``articles[].actors``: one entry per actor with its mentions and their sentiment."""
     actors: dict[str, dict[str, Any]] = {}
-    sentiments = a.actor_sentiment or (None,) * len(a.actors)
-    for mention, sentiment in zip(a.actors, sentiments):
+    for mention in a.actors:
+        sentiment = mention.sentiment
         actor = (index.actor_id(a.article.id, mention) if index else None) or mention.canonical
         entry = actors.setdefault(actor, {"name": actor, "kind": mention.kind,
                                           "group": mention.group, "mentions": []})
