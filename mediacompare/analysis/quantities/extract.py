@@ -282,10 +282,154 @@ def _slashed(us: list[_U], i: int, j: int) -> bool:
     return before or after
 
 
+@dataclass(frozen=True)
+class _Number:
+    """A number found at units ``i:j`` with what stands before it (currency, qualifier)."""
+
+    value: float
+    i: int
+    j: int
+    spelled: bool
+    first: int  # the first unit of the figure (its currency sign, if any)
+    currency: str | None
+    qualifier: str | None
+
+
+#: (kind, value, unit, currency, first unit, last unit, subject, qualifier), next unit index
+_Found = tuple[tuple[str, float, str, str | None, int, int, str | None, str | None], int]
+
+
+def _not_a_figure(us: list[_U], i: int, j: int, value: float, spelled: bool) -> bool:
+    """Numbers that are parts of names, times, ordinals, phone numbers, fractions or "one"."""
+    n = len(us)
+    u = us[i]
+    prev = us[i - 1] if i else None
+    nxt = us[j] if j < n else None
+    if (
+        (u.joined and prev is not None and prev.key != "mid"
+         and (prev.key.isalpha() or prev.num is not None))
+        or (nxt is not None and nxt.joined and nxt.num is not None)
+        or (prev is not None and prev.key in _LABELS)
+        or (nxt is not None and nxt.key in _TIME_SUFFIX and nxt.joined)
+        or (nxt is not None and nxt.key in ("am", "pm", "gmt", "bst", "utc"))
+        or (nxt is not None and nxt.key in _MONTHS and nxt.text[:1].isupper())
+        or (nxt is not None and nxt.key in ("th", "st", "nd", "rd"))
+        or (nxt is not None and nxt.key in _PHONE_WORDS)
+        or _slashed(us, i, j)
+        or (nxt is not None and nxt.key in _FRACTIONS)
+    ):
+        return True
+    return spelled and value == 1 and u.key == "one" and (
+        (prev is not None and prev.key in _NOT_BEFORE_ONE)
+        or (nxt is not None and nxt.key in ("of", "another", "day", "side", "point"))
+    )
+
+
+def _money(us: list[_U], f: _Number) -> _Found | None:
+    n, j, value, currency = len(us), f.j, f.value, f.currency
+    prev = us[f.i - 1] if f.i else None
+    nxt = us[j] if j < n else None
+    nkey = nxt.key if nxt is not None else ""
+    if currency is None and nxt is not None and nkey in _CODES and nxt.text.isupper():
+        currency, j = nkey.upper(), j + 1
+    elif currency is None and nkey in _CURRENCY_WORDS:
+        if not (nkey.startswith("pound") and j + 1 < n and us[j + 1].key == "of"):
+            currency = _CURRENCY_WORDS[nkey]
+            if currency == "USD" and prev is not None and prev.key in _DOLLAR_ADJECTIVES:
+                currency = _DOLLAR_ADJECTIVES[prev.key]
+            j += 1
+    elif currency is not None and nxt is not None:
+        if nkey in _MONEY_SUFFIX and (nxt.joined or nxt.text == nkey):
+            value, j = value * _MONEY_SUFFIX[nkey], j + 1
+        if j < n and _CURRENCY_WORDS.get(us[j].key) == currency:
+            j += 1
+    if currency is None:
+        return None
+    subject = _np_after(us, j + 1) if j < n and us[j].key in ("in", "of", "for", "on") else None
+    subject = subject or _np_before(us, _qualifier(us, f.first)[1])
+    return ("money", value, currency, currency, f.first, j - 1, subject, f.qualifier), j
+
+
+def _percent(us: list[_U], f: _Number) -> _Found | None:
+    n, j = len(us), f.j
+    nkey = us[j].key if j < n else ""
+    if nkey in ("%", "percent", "pc"):
+        unit, j = "percent", j + 1
+    elif nkey == "per" and j + 1 < n and us[j + 1].key == "cent":
+        unit, j = "percent", j + 2
+    elif nkey == "percentage" and j + 1 < n and us[j + 1].key in ("point", "points"):
+        unit, j = "percentage point", j + 2
+    else:
+        return None
+    q_start = _qualifier(us, f.first)[1]
+    before = _np_before(us, q_start) if q_start > 0 and us[q_start - 1].key in _SKIP_BACK else None
+    after = _np_after(us, j + 1) if j < n and us[j].key == "of" else None
+    subject = before or after or _np_after(us, j)
+    return ("percent", f.value, unit, None, f.first, j - 1, subject, f.qualifier), j
+
+
+def _distance(us: list[_U], f: _Number) -> _Found | None:
+    n, j = len(us), f.j
+    nkey = us[j].key if j < n else ""
+    if nkey == "nautical" and j + 1 < n and us[j + 1].key in ("mile", "miles"):
+        km, j = 1.852, j + 2
+    elif nkey in _DISTANCES and not f.spelled or nkey in _DISTANCES and nkey != "m":
+        km, j = _DISTANCES[nkey], j + 1
+    else:
+        return None
+    subject = None
+    if _compound_noun(us, j):
+        subject = us[j].key
+    else:
+        q_start = _qualifier(us, f.first)[1]
+        if q_start > 0 and us[q_start - 1].key == "of":
+            subject = _np_before(us, q_start - 1)
+    return ("distance", f.value * km, "km", None, f.first, j - 1, subject, f.qualifier), j
+
+
+def _duration(us: list[_U], f: _Number) -> _Found | None:
+    n, j = len(us), f.j
+    nkey = us[j].key if j < n else ""
+    if nkey not in _DAYS:
+        return None
+    j += 1
+    subject = None
+    if j < n and us[j].key == "old":
+        subject = "age"
+        j += 1
+    elif _compound_noun(us, j):
+        subject = us[j].key
+    elif j < n and us[j].key == "of":
+        subject = _np_after(us, j + 1)
+    return ("duration", f.value * _DAYS[nkey], "day", None, f.first, j - 1, subject, f.qualifier), j
+
+
+def _year_or_count(us: list[_U], f: _Number) -> _Found | None:
+    u, j = us[f.i], f.j
+    prev = us[f.i - 1] if f.i else None
+    head = _count_head(us, j)
+    if not f.spelled and _year(u) and j == f.i + 1:
+        counted = head is not None and _plural(head) and (
+            prev is None or (_is_word(prev) and prev.key not in _DATE_PREPS and prev.key not in _FUNCTION)
+        )
+        if not counted:
+            return ("date", f.value * 10000, "date", None, f.i, f.i, None, None), j
+    # an unqualified "one" is nearly always a determiner or pronoun ("one veteran strategist
+    # said", "one good shot"); "at least one strike" is a figure
+    if f.spelled and f.value == 1 and u.key == "one" and f.qualifier is None:
+        head = None
+    if head is not None and head not in ("times", "per", "cent"):
+        return ("count", f.value, "count", None, f.first, j - 1, head, f.qualifier), j
+    return None
+
+
+#: Tried in order on every number: the first that recognises a unit wins.
+_KINDS = (_money, _percent, _distance, _duration, _year_or_count)
+
+
 def _sentence_quantities(s: Sentence) -> list[Quantity]:
     us = _units(s)
     found: list[Quantity] = []
-    n = len(us)
 
     def add(kind, value, unit, currency, first, last, subject=None, qualifier=None):
         a, b = us[first].start, us[last].end
@@ -293,7 +437,7 @@ def _sentence_quantities(s: Sentence) -> list[Quantity]:
                               a, b, s.index, subject, qualifier))
 
     i = 0
-    while i < n:
+    while i < len(us):
         date = _date_at(us, i)
         if date is not None:
             value, first, j = date
@@ -305,120 +449,19 @@ def _sentence_quantities(s: Sentence) -> list[Quantity]:
             i += 1
             continue
         value, j, spelled = parsed
-        u = us[i]
-        prev = us[i - 1] if i else None
-        nxt = us[j] if j < n else None
-        if (
-            (u.joined and prev is not None and prev.key != "mid"
-             and (prev.key.isalpha() or prev.num is not None))
-            or (nxt is not None and nxt.joined and nxt.num is not None)
-            or (prev is not None and prev.key in _LABELS)
-            or (nxt is not None and nxt.key in _TIME_SUFFIX and nxt.joined)
-            or (nxt is not None and nxt.key in ("am", "pm", "gmt", "bst", "utc"))
-            or (nxt is not None and nxt.key in _MONTHS and nxt.text[:1].isupper())
-            or (nxt is not None and nxt.key in ("th", "st", "nd", "rd"))
-            or (nxt is not None and nxt.key in _PHONE_WORDS)
-            or _slashed(us, i, j)
-            or (nxt is not None and nxt.key in _FRACTIONS)
-        ):
-            i = j
-            continue
-        if spelled and value == 1 and u.key == "one" and (
-            (prev is not None and prev.key in _NOT_BEFORE_ONE)
-            or (nxt is not None and nxt.key in ("of", "another", "day", "side", "point"))
-        ):
+        if _not_a_figure(us, i, j, value, spelled):
             i = j
             continue
         currency, first = _currency_before(us, i)
-        qualifier, _ = _qualifier(us, first)
-        nkey = nxt.key if nxt is not None else ""
-        # ---- money
-        if currency is None and nkey in _CODES and nxt.text.isupper():
-            currency, j = nkey.upper(), j + 1
-        elif currency is None and nkey in _CURRENCY_WORDS:
-            if not (nkey.startswith("pound") and j + 1 < n and us[j + 1].key == "of"):
-                currency = _CURRENCY_WORDS[nkey]
-                if currency == "USD" and prev is not None and prev.key in _DOLLAR_ADJECTIVES:
-                    currency = _DOLLAR_ADJECTIVES[prev.key]
-                j += 1
-        elif currency is not None:
-            if nkey in _MONEY_SUFFIX and (nxt.joined or nxt.text == nkey):
-                value, j = value * _MONEY_SUFFIX[nkey], j + 1
-            if j < n and _CURRENCY_WORDS.get(us[j].key) == currency:
-                j += 1
-        if currency is not None:
-            subject = None
-            if j < n and us[j].key in ("in", "of", "for", "on"):
-                subject = _np_after(us, j + 1)
-            add("money", value, currency, currency, first, j - 1,
-                subject or _np_before(us, _qualifier(us, first)[1]), qualifier)
-            i = j
-            continue
-        # ---- percent
-        unit = None
-        if nkey in ("%", "percent", "pc"):
-            unit, j = "percent", j + 1
-        elif nkey == "per" and j + 1 < n and us[j + 1].key == "cent":
-            unit, j = "percent", j + 2
-        elif nkey == "percentage" and j + 1 < n and us[j + 1].key in ("point", "points"):
-            unit, j = "percentage point", j + 2
-        if unit is not None:
-            q_start = _qualifier(us, first)[1]
-            before = _np_before(us, q_start) if q_start > 0 and us[q_start - 1].key in _SKIP_BACK else None
-            after = _np_after(us, j + 1) if j < n and us[j].key == "of" else None
-            add("percent", value, unit, None, first, j - 1, before or after or _np_after(us, j), qualifier)
-            i = j
-            continue
-        # ---- distance
-        if nkey == "nautical" and j + 1 < n and us[j + 1].key in ("mile", "miles"):
-            add_dist, j = 1.852, j + 2
-        elif nkey in _DISTANCES and not spelled or nkey in _DISTANCES and nkey != "m":
-            add_dist, j = _DISTANCES[nkey], j + 1
+        number = _Number(value, i, j, spelled, first, currency, _qualifier(us, first)[0])
+        for kind in _KINDS:
+            hit = kind(us, number)
+            if hit is not None:
+                add(*hit[0])
+                i = hit[1]
+                break
         else:
-            add_dist = None
-        if add_dist is not None:
-            subject = None
-            if _compound_noun(us, j):
-                subject = us[j].key
-            else:
-                q_start = _qualifier(us, first)[1]
-                if q_start > 0 and us[q_start - 1].key == "of":
-                    subject = _np_before(us, q_start - 1)
-            add("distance", value * add_dist, "km", None, first, j - 1, subject, qualifier)
             i = j
-            continue
-        # ---- duration
-        if nkey in _DAYS:
-            j += 1
-            subject = None
-            if j < n and us[j].key == "old":
-                subject = "age"
-                j += 1
-            elif _compound_noun(us, j):
-                subject = us[j].key
-            elif j < n and us[j].key == "of":
-                subject = _np_after(us, j + 1)
-            add("duration", value * _DAYS[nkey], "day", None, first, j - 1, subject, qualifier)
-            i = j
-            continue
-        # ---- year
-        if not spelled and _year(u) and j == i + 1:
-            head = _count_head(us, j)
-            counted = head is not None and _plural(head) and (
-                prev is None or (_is_word(prev) and prev.key not in _DATE_PREPS and prev.key not in _FUNCTION)
-            )
-            if not counted:
-                add("date", value * 10000, "date", None, i, i)
-                i = j
-                continue
-        # ---- count (an unqualified "one" is nearly always a determiner or pronoun: "one
-        # veteran strategist said", "one good shot"; "at least one strike" is a figure)
-        head = _count_head(us, j)
-        if spelled and value == 1 and u.key == "one" and qualifier is None:
-            head = None
-        if head is not None and head not in ("times", "per", "cent"):
-            add("count", value, "count", None, first, j - 1, head, qualifier)
-        i = j
     return found
 
 
