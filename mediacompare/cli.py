@@ -25,7 +25,7 @@ def _fail_cleanly(command: Callable) -> Callable:
         try:
             return command(*args, **kwargs)
         except MediaCompareError as error:
-            click.echo(f"mediacompare: error: {error}", err=True)
+            click.echo(f"mediacompare: error: {_printable(str(error))}", err=True)
             sys.exit(1)
         except KeyboardInterrupt:  # pragma: no cover - interactive
             click.echo("mediacompare: interrupted", err=True)
@@ -47,7 +47,9 @@ def _parse_outlets(values: Sequence[str]) -> dict[str, str]:
 def _input_options(command: Callable) -> Callable:
     """Options shared by every command that reads articles."""
     options = [
-        click.argument("paths", nargs=-1, type=click.Path(path_type=str)),
+        # readable=False: an unreadable file is skipped with a message by ingest, like any
+        # other unusable input, instead of aborting the run with a usage error
+        click.argument("paths", nargs=-1, type=click.Path(path_type=str, readable=False)),
         click.option("--outlet", "outlets", multiple=True, metavar="FILE=NAME",
                      help="Name the outlet of FILE (repeatable); overrides what the file says."),
         click.option("--text-column", help="Column/field holding the article text (CSV/JSON)."),
@@ -75,12 +77,33 @@ def _analysis_options(command: Callable) -> Callable:
                      help="Frame classifier saved by `mediacompare train-frames`."),
         click.option("--actors", "actors_file", type=click.Path(dir_okay=False),
                      help="TOML file of actors: aliases, groups and types."),
-        click.option("-j", "--jobs", type=int, default=1, show_default=True,
-                     help="Worker processes for the per-article analysis (-1: one per CPU)."),
+        click.option("-j", "--jobs", type=int, default=1, show_default=True, callback=_check_jobs,
+                     help="Worker processes for the per-article analysis (-1: one per CPU; "
+                          f"at most {MAX_JOBS})."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
+
+
+#: More worker processes than this only add memory and start-up time.
+MAX_JOBS = 64
+
+
+def _check_jobs(ctx, param, value: int) -> int:
+    if value == -1 or 1 <= value <= MAX_JOBS:
+        return value
+    raise click.BadParameter(f"{value}: give a number of processes from 1 to {MAX_JOBS}, or -1 for one per CPU")
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters (newlines, escape sequences) shown escaped, so file and
+    outlet names cannot break or restyle the terminal.
+
+    >>> _printable("a\\nb\\x1b[31m")
+    'a\\\\nb\\\\x1b[31m'
+    """
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _options(frames_file, frame_model, actors_file):
@@ -107,7 +130,7 @@ def _load(paths, outlets, strict, example, **columns):
     cols = Columns(**{k.removesuffix("_column"): v for k, v in columns.items()})
     corpus = load(list(paths), outlets=_parse_outlets(outlets), columns=cols, strict=strict)
     for problem in corpus.problems:
-        click.echo(f"mediacompare: skipped {problem}", err=True)
+        click.echo(f"mediacompare: skipped {_printable(str(problem))}", err=True)
     return corpus
 
 
@@ -155,12 +178,14 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
            frame_model, actors_file, **columns) -> None:
     """Write a comparison report for PATHS (files or folders) and print its path."""
     from .api import compare
+    from .report.render import check_output, report_format
 
     options = _options(frames_file, frame_model, actors_file)
+    if output is not None:  # before any work: refuse an unusable or input-overwriting -o
+        check_output(output, paths)
+        fmt = report_format(output, fmt)
     corpus = _load(paths, outlets, strict, example, **columns)
-    if fmt is None:
-        fmt = {".md": "md", ".json": "json"}.get(output.suffix.lower(), "html") if output else "html"
-    target = output or _default_output(paths, example, fmt)
+    target = output or _default_output(paths, example, fmt or "html")
     progress, advance = _progress(len(corpus))
     run = dict(options=options, jobs=jobs, backend=backend, stories="one" if one_story else "auto")
     if progress:
@@ -168,7 +193,7 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
             cmp = compare(corpus, progress=advance, **run)
     else:
         cmp = compare(corpus, **run)
-    click.echo(str(cmp.save(target, fmt)))
+    click.echo(_printable(str(cmp.save(target, fmt))))
 
 
 @cli.command()
@@ -195,7 +220,7 @@ def score(paths, outlets, strict, example, fmt, jobs, frames_file, frame_model, 
 
         writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
     else:
         _print_table(rows)
 
@@ -215,9 +240,23 @@ def _print_table(rows: list[dict]) -> None:
     columns = [c for c in TABLE_COLUMNS if c in rows[0]]
     for column in columns:
         table.add_column(column, justify="right" if isinstance(rows[0][column], (int, float)) else "left")
-    for row in rows:
-        table.add_row(*[_cell(row[c]) for c in columns])
+    from rich.text import Text
+
+    for row in rows:  # Text, not str: article text is never read as rich markup
+        table.add_row(*[Text(_printable(_cell(row[c]))) for c in columns])
     Console(width=200 if not sys.stdout.isatty() else None).print(table)
+
+
+def _csv_cell(value):
+    """Text that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, tab, CR)
+    gets a leading apostrophe; numbers stay numbers.
+
+    >>> _csv_cell("=HYPERLINK(1)"), _csv_cell(-0.5), _csv_cell("BBC")
+    ("'=HYPERLINK(1)", -0.5, 'BBC')
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _cell(value) -> str:

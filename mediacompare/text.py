@@ -125,9 +125,14 @@ _SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "inc", "ltd", "co", "corp"})
 # period ends a sentence ("He said no. Then he left.").
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "pp", "op", "est", "approx"})
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# Possessive and anchored at the start of a run of marks, so a long run without a space
+# ("!!!!…", "1.1.1.") costs linear time, not quadratic (the matches are the same).
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]*)(\S)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+#: How far back :func:`_is_boundary` looks for the word before a period (longer runs of word
+#: characters are never abbreviations); bounding it keeps splitting linear on one-line texts.
+_WORD_WINDOW = 64
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
@@ -137,7 +142,7 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return True
     next_char = following.group(2)
     if punct.startswith("."):
-        before = _WORD_BEFORE.search(text, 0, match.start())
+        before = _WORD_BEFORE.search(text, max(0, match.start() - _WORD_WINDOW), match.start())
         word = before.group(1).lower() if before else ""
         if word:
             if len(word) == 1 and word.isalpha():  # initials: "J. Smith"

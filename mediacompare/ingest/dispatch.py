@@ -9,8 +9,10 @@ problem as :class:`~mediacompare.errors.InputError`; when nothing usable remains
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
+import stat as stat_kinds
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -24,7 +26,7 @@ from .record import Columns, RawRecord, SourceInfo
 
 Rows = tuple[list[RawRecord], list[InputProblem]]
 
-__all__ = ["SKIPPED_IN_FOLDERS", "SUPPORTED_EXTENSIONS", "decode", "load"]
+__all__ = ["MAX_FILE_BYTES", "SKIPPED_IN_FOLDERS", "SUPPORTED_EXTENSIONS", "decode", "load"]
 
 #: File extensions read by :func:`load` and the reader used for each.
 SUPPORTED_EXTENSIONS: dict[str, str] = {
@@ -39,11 +41,28 @@ SKIPPED_IN_FOLDERS = frozenset(
     {"readme", "license", "licence", "provenance", "changelog", "notice", "copying"}
 )
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: Larger input files are refused (split them, or use JSONL with one article a line): a news
+#: corpus file is rarely this big, and a link to a device must not be read without end.
+MAX_FILE_BYTES = 200 * 1024 * 1024
 _BINARY = f"binary file (contains NUL bytes), not text; pass articles as {_SUPPORTED_LIST}"
 
 
 def _is_binary(data: bytes) -> bool:
     return b"\x00" in data and not data.startswith(_UTF16_BOMS)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` when the bytes look like UTF-16 text without a BOM
+    (a NUL in most odd or most even positions, almost none in the others)."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0) / len(sample[0::2]), sample[1::2].count(0) / len(sample[1::2])
+    if odd > 0.4 and even < 0.05:
+        return "utf-16-le"
+    if even > 0.4 and odd < 0.05:
+        return "utf-16-be"
+    return None
 
 
 def decode(data: bytes, source: str) -> str:
@@ -67,6 +86,12 @@ def decode(data: bytes, source: str) -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in data:
+        encoding = _utf16_without_bom(data)
+        if encoding is not None:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                pass
         raise InputError(source, _BINARY)
     try:
         return data.decode("utf-8-sig")
@@ -133,7 +158,19 @@ class _Loader:
             )
 
     def add_path(self, given: str) -> None:
+        if not str(given).strip():
+            self.problem(repr(given), "empty path; give a file or folder (use '.' for this folder)")
+            return
         path = Path(given).expanduser()
+        if path.is_symlink() and not path.exists():
+            try:
+                path.resolve(strict=True)
+            except RuntimeError:
+                self.problem(given, "symbolic link loop; point the link at a file")
+                return
+            except OSError:
+                self.problem(given, "broken symbolic link; point it at an existing file")
+                return
         if path.is_dir():
             self.add_directory(path)
         elif not path.exists():
@@ -179,16 +216,30 @@ class _Loader:
     def add_file(self, path: Path, display: str, src: SourceInfo) -> None:
         try:
             stat = path.stat()
+            if not stat_kinds.S_ISREG(stat.st_mode):  # never open a FIFO, socket or device
+                self.problem(display, "not a regular file (a pipe, socket or device); save the articles as files")
+                return
+            if stat.st_size > MAX_FILE_BYTES:
+                self.problem(display, f"larger than {MAX_FILE_BYTES // 2**20} MB; split it into "
+                             "smaller files (or JSONL, one article a line)")
+                return
             key = (stat.st_dev, stat.st_ino)
             if key in self._seen_files and stat.st_ino:
                 self.problem(display, "given more than once; read once")
                 return
             self._seen_files.add(key)
-            data = path.read_bytes()
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:  # it grew while we read it
+                self.problem(display, f"larger than {MAX_FILE_BYTES // 2**20} MB; split it")
+                return
         except OSError as exc:
-            self.problem(
-                display, f"cannot read this file ({exc.strerror or exc}); check permissions"
-            )
+            if exc.errno == errno.ELOOP:
+                self.problem(display, "symbolic link loop; point the link at a file")
+            else:
+                self.problem(
+                    display, f"cannot read this file ({exc.strerror or exc}); check permissions"
+                )
             return
         if not data.strip():
             self.problem(display, "empty file; remove it or add the article text")

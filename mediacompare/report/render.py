@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import tempfile
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,6 +29,8 @@ __all__ = [
     "render_html",
     "render_markdown",
     "render_json",
+    "check_output",
+    "report_format",
     "save_report",
     "FORMATS",
 ]
@@ -150,25 +154,82 @@ def _umask() -> int:
     return mask
 
 
-def save_report(cmp: ComparisonData, path: Path, format: str | None = None) -> Path:
-    """Write a report atomically: a temporary file in the same folder, then a rename.
+def report_format(path: Path, format: str | None = None) -> str:
+    """The report format for ``path``: ``format`` if given, else from the suffix.
 
-    ``format`` is ``"html"``, ``"md"`` or ``"json"``; by default it follows the suffix.
+    >>> report_format(Path("r.md")), report_format(Path("r.txt"), "json")
+    ('md', 'json')
     """
     fmt = format or {v: k for k, v in FORMATS.items()}.get(path.suffix.lower())
     if fmt not in FORMATS:
         raise ConfigError(
-            f"{path}: cannot tell the report format from the suffix; use .html, .md or .json"
+            f"{path}: cannot tell the report format from the suffix; use .html, .md or .json "
+            "(or give --format)"
         )
+    return fmt
+
+
+_ROW_SUFFIX = re.compile(r"[#:]\d+$")
+
+
+def _input_file(source: str) -> Path | None:
+    """The file an article's ``source`` names (``data.jsonl:3`` → ``data.jsonl``), if any."""
+    for candidate in (source, _ROW_SUFFIX.sub("", source)):
+        path = Path(candidate)
+        if path.is_file():
+            return path
+    return None
+
+
+def check_output(path: Path, inputs: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Refuse, before anything is written, an output path that would overwrite one of
+    ``inputs`` or that cannot be a file: an existing folder, or a parent that is a file.
+
+    Examples
+    --------
+    >>> check_output(Path("."))
+    Traceback (most recent call last):
+    mediacompare.errors.ConfigError: .: is a folder; give a file name, e.g. report.html
+    """
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder; give a file name, e.g. {path / 'report.html'}")
+    for parent in path.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise ConfigError(f"{path}: {parent} is a file, not a folder; choose another output path")
+            break
+    if path.exists():
+        for given in inputs:
+            source = Path(given)
+            if source.is_file() and os.path.samefile(source, path):
+                raise ConfigError(
+                    f"{path}: is one of the inputs; refusing to overwrite it (choose another -o)"
+                )
+
+
+def save_report(cmp: ComparisonData, path: Path, format: str | None = None) -> Path:
+    """Write a report atomically: a temporary file in the same folder, then a rename.
+
+    ``format`` is ``"html"``, ``"md"`` or ``"json"``; by default it follows the suffix. The
+    path may not be one of the articles' input files (:func:`check_output`).
+    """
+    fmt = report_format(path, format)
+    sources = [a.article.source for a in cmp.analyses] + [p.source for p in cmp.problems]
+    check_output(path, [f for f in map(_input_file, sources) if f is not None])
     content = {"html": render_html, "md": render_markdown, "json": render_json}[fmt](cmp)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot write here ({error.strerror}); choose another output path") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual permissions
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as error:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise ConfigError(f"{path}: could not write the report ({error.strerror})") from None
         raise
     return path
