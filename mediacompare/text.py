@@ -173,8 +173,30 @@ def _split_block(block: str, offset: int) -> list[tuple[int, int]]:
         stripped = chunk.strip()
         if stripped:
             lead = len(chunk) - len(chunk.lstrip())
-            result.append((offset + s + lead, offset + s + lead + len(stripped)))
+            result.extend(_bounded(block, s + lead, s + lead + len(stripped), offset))
     return result
+
+
+#: A "sentence" longer than this is cut at white space into pieces of at most this length.
+#: News sentences are far shorter (the longest of 41,698 BBC sentences has 1,063 characters);
+#: the bound keeps every per-sentence scorer linear on text without sentence punctuation.
+MAX_SENTENCE_CHARS = 2000
+
+
+def _bounded(block: str, start: int, end: int, offset: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = block.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        stop = cut
+        while stop > start and block[stop - 1].isspace():
+            stop -= 1
+        pieces.append((offset + start, offset + stop))
+        start = cut
+        while start < end and block[start].isspace():
+            start += 1
+    pieces.append((offset + start, offset + end))
+    return pieces
 
 
 def sentences(text: str) -> tuple[Sentence, ...]:

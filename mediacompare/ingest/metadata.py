@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
+from dataclasses import fields, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -237,9 +238,34 @@ class IdAllocator:
 # --------------------------------------------------------------------------- articles
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(record: RawRecord) -> RawRecord:
+    """``record`` with lone surrogates (possible in JSON ``"\\ud800"`` escapes, never valid
+    text) replaced by U+FFFD, so every later stage can encode the text as UTF-8."""
+    changed = {
+        f.name: _SURROGATE.sub("\ufffd", value)
+        for f in fields(record)
+        if isinstance(value := getattr(record, f.name), str) and _SURROGATE.search(value)
+    }
+    if not changed:
+        return record
+    warning = "replaced invalid characters (lone surrogates) with \ufffd"
+    return replace(record, **changed, warnings=(*record.warnings, warning))
+
+
 def build_article(record: RawRecord, src: SourceInfo, ids: IdAllocator) -> Article:
     """Resolve outlet, date, id and language of ``record``; raise :class:`InputError` if empty."""
+    record = _without_surrogates(record)
     row = None if record.row is None else f"{record.row_sep}{record.row}"
+    if record.text.strip() and not any(c.isalpha() for c in record.text):
+        by_line = record.row_sep == ":" and isinstance(record.row, int)
+        raise InputError(
+            src.display if by_line or row is None else src.display + row,
+            "no words in the text (only numbers or punctuation); check the file",
+            record.row if by_line else None,
+        )
     if not record.text.strip():
         by_line = record.row_sep == ":" and isinstance(record.row, int)
         raise InputError(

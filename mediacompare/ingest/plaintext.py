@@ -53,7 +53,8 @@ _BYLINE = re.compile(rf"^By:?\s+({_NAME}(?:(?:\s+|,\s*|\s+(?:and|&)\s+){_NAME}){
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*$")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Emphasis spans are short; bounding them keeps a line of stray "_" or "*" linear.
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.{1,300}?)(?<=\S)\1")
 _MAX_VALUE = 300
 
 

@@ -183,8 +183,8 @@ def read_jsonl(text: str, source: str, columns: Columns | None = None) -> Rows:
             continue
         try:
             obj = json.loads(line)
-        except ValueError as exc:
-            reason = getattr(exc, "msg", str(exc))
+        except (ValueError, RecursionError) as exc:
+            reason = getattr(exc, "msg", "nested too deeply" if isinstance(exc, RecursionError) else str(exc))
             problems.append(
                 InputProblem(source, f"malformed JSON ({reason}); fix or remove the line", number)
             )
@@ -204,7 +204,9 @@ def read_jsonl(text: str, source: str, columns: Columns | None = None) -> Rows:
         if problems:
             return [], problems
         raise InputError(source, "no JSON objects in this file; write one article object a line")
-    cols = resolve_columns(good[0][1].keys(), columns, source)
+    # columns from every object's keys, not the first one's: rows may differ in their fields
+    keys = dict.fromkeys(k for _, obj in good for k in obj)
+    cols = resolve_columns(keys, columns, source)
     records, row_problems = _rows(iter(good), cols, source, ":")
     merged = sorted(problems + row_problems, key=lambda p: p.line or 0)
     return records, merged
@@ -214,6 +216,8 @@ def read_json(text: str, source: str, columns: Columns | None = None) -> Rows:
     """Read a JSON object (one article, or a list of articles under a key) or a list."""
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise InputError(source, "JSON nested too deeply to be an article; flatten it") from None
     except ValueError as exc:
         where = f" at line {exc.lineno} column {exc.colno}" if hasattr(exc, "lineno") else ""
         raise InputError(

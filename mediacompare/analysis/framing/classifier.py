@@ -306,11 +306,11 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         folder = meta_path.parent
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             raise ConfigError(
-                f"{meta_path}: no frame model here; train one with train-frames"
+                f"{path}: no frame model here (give the folder written by train-frames)"
             ) from None
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
             raise ConfigError(f"{meta_path}: not a mediacompare frame model ({exc})") from None
         if not isinstance(meta, dict) or meta.get("format") != FORMAT:
             raise ConfigError(f"{meta_path}: not a mediacompare frame model")

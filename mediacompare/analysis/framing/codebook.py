@@ -42,6 +42,7 @@ from os import PathLike
 from pathlib import Path
 
 from ...errors import ConfigError
+from .safe_regex import check_pattern
 from .lexicon import CueGroup, Matcher
 
 __all__ = ["Codebook", "CustomFrame", "load_codebook", "parse_codebook"]
@@ -171,6 +172,8 @@ def parse_codebook(text: str, source: str = "<string>") -> Codebook:
         for i, table in enumerate(data["frame"]):
             line = locate.header("frame", i)
             path = f"frame[{i}]"
+            if not isinstance(table, Mapping):
+                raise _fail(source, locate.key(0, "frame"), path, "use [[frame]] tables, not values")
             name = table.get("name")
             if not isinstance(name, str) or not name.strip():
                 raise _fail(
@@ -246,6 +249,10 @@ def _parse_frame(path, name, table, line, locate, source) -> CustomFrame:
             raise fail(f"regexes[{i}]", f"invalid regular expression {pattern!r}: {exc}") from None
         if compiled.match(""):
             raise fail(f"regexes[{i}]", f"regular expression {pattern!r} matches empty text")
+        try:
+            check_pattern(pattern)
+        except ValueError as exc:
+            raise fail(f"regexes[{i}]", f"regular expression {pattern!r} refused: {exc}") from None
     for i, term in enumerate(lists["terms"]):
         if len(term.split()) > 1:
             raise fail(f"terms[{i}]", f"{term!r} has several words; put it under phrases")
