@@ -18,7 +18,7 @@ from ..text import ngram_counts, sentences
 from .actors.model import ActorMention
 from .records import ArticleAnalysis
 
-__all__ = ["AnalysisOptions", "analyze", "analyze_all"]
+__all__ = ["AnalysisOptions", "analyze", "analyze_all", "analyze_safely"]
 
 BACKENDS = ("auto", "serial", "processes", "dask")
 
@@ -163,8 +163,28 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
     )
 
 
+def analyze_safely(article: Article, options: AnalysisOptions | None = None) -> ArticleAnalysis:
+    """:func:`analyze`, but an article whose analysis fails is kept, unscored, with the error
+    as its ``skipped_reason``, so one bad article never stops a batch (or a worker)."""
+    try:
+        return analyze(article, options)
+    except ConfigError:
+        raise  # a bad frames/actors/model file concerns every article: stop, with its message
+    except Exception as error:  # noqa: BLE001 - reported per article, the rest completes
+        return ArticleAnalysis(
+            article=article,
+            sentences=(),
+            sentence_sentiment=(),
+            sentiment=None,
+            skipped_reason=(
+                f"analysis failed ({type(error).__name__}: {error}); not scored — please "
+                "report this article"
+            ),
+        )
+
+
 def _analyze_chunk(articles: Sequence[Article], options: AnalysisOptions | None) -> list[ArticleAnalysis]:
-    return [analyze(a, options) for a in articles]
+    return [analyze_safely(a, options) for a in articles]
 
 
 def _chunks(items: Sequence[Article], size: int) -> list[Sequence[Article]]:
@@ -209,7 +229,7 @@ def analyze_all(
     if backend == "serial":
         results = []
         for article in items:
-            results.append(analyze(article, options))
+            results.append(analyze_safely(article, options))
             if progress:
                 progress(1)
         return tuple(results)

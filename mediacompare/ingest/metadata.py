@@ -287,7 +287,7 @@ def build_article(record: RawRecord, src: SourceInfo, ids: IdAllocator) -> Artic
         text = record.text  # nothing but a byline: keep what there is
     language = guess_language(text[:LANGUAGE_SAMPLE])
     if language == "und":
-        warnings.append("language not recognised (text too short?); not scored as English")
+        warnings.append("language not recognised (text too short?); scored as English")
     elif language != "en":
         warnings.append(f"language looks like {language!r}, not English; kept but not scored")
     wanted = record.own_id if record.own_id else src.id_base + (row or "")

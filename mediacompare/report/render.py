@@ -8,12 +8,13 @@ import os
 import re
 import tempfile
 from collections.abc import Iterable
+from glob import escape as glob_escape
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .._resources import read_text
 from ..errors import ConfigError
@@ -95,6 +96,8 @@ def percent(value, digits: int = 0) -> str:
     return f"{100 * value:.{digits}f}%"
 
 
+#: Every line break Markdown renderers honour (\r alone too), and other control characters.
+_LINE_BREAKS = re.compile(r"[\r\n\x0b\x0c\x85\u2028\u2029]+|[\x00-\x08\x0e-\x1f\x7f]")
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>()#+!|~"})
 
 
@@ -106,7 +109,30 @@ def md_escape(value) -> str:
     >>> md_escape("a|b <script>")
     'a\\\\|b \\\\<script\\\\>'
     """
-    return str(value).replace("\n", " ").translate(_MD_SPECIAL)
+    return _LINE_BREAKS.sub(" ", str(value)).translate(_MD_SPECIAL)
+
+
+def web_link(url: str) -> Markup:
+    """An escaped link for ``http``/``https`` URLs; any other scheme (``javascript:``,
+    ``data:``) is shown as plain, escaped text and never made clickable.
+
+    Examples
+    --------
+    >>> str(web_link("https://example.org/a?b=1&c=2"))
+    '<a href="https://example.org/a?b=1&amp;c=2" rel="noopener noreferrer nofollow">https://example.org/a?b=1&amp;c=2</a>'
+    >>> str(web_link("javascript:alert(1)"))
+    'javascript:alert(1)'
+    """
+    from urllib.parse import urlsplit
+
+    text = escape(url)
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        scheme = ""
+    if scheme not in ("http", "https") or any(c.isspace() or not c.isprintable() for c in url.strip()):
+        return text
+    return Markup(f'<a href="{text}" rel="noopener noreferrer nofollow">{text}</a>')
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +148,7 @@ def environment() -> Environment:
     )
     env.filters.update(
         signed=signed, number=number, pvalue=pvalue, percent=percent, md=md_escape,
-        most_telling=most_telling,
+        most_telling=most_telling, link=web_link,
     )
     env.tests["sentence_level"] = lambda d: d.method == METHOD_SENTENCE_TEST
     return env
@@ -207,6 +233,22 @@ def check_output(path: Path, inputs: Iterable[str | os.PathLike[str]] = ()) -> N
                 )
 
 
+#: Temporary files of a killed run older than this are removed by the next save.
+STALE_TEMPORARY_SECONDS = 600
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Remove ``.<name>.*.tmp`` files that an interrupted (killed) save left beside ``path``."""
+    import time
+
+    for leftover in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        try:
+            if time.time() - leftover.stat().st_mtime > STALE_TEMPORARY_SECONDS:
+                leftover.unlink()
+        except OSError:
+            pass
+
+
 def save_report(cmp: ComparisonData, path: Path, format: str | None = None) -> Path:
     """Write a report atomically: a temporary file in the same folder, then a rename.
 
@@ -227,6 +269,7 @@ def save_report(cmp: ComparisonData, path: Path, format: str | None = None) -> P
             handle.write(content)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the usual permissions
         os.replace(tmp, path)
+        _remove_stale_temporaries(path)
     except BaseException as error:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(error, OSError):
