@@ -1,6 +1,6 @@
 """Evaluate target-dependent sentiment on NewsMTSC dev-rw / dev-mt against two baselines.
 
-    python benchmarks/eval_target_sentiment.py [--data DIR] [--model DIR] [--cv]
+    python benchmarks/eval_target_sentiment.py [--data DIR] [--model DIR] [--cv] [--basil]
 
 Rows (all measured in this run; baselines are trained on train.jsonl here):
 
@@ -13,6 +13,10 @@ Prints macro-F1 over the three classes (F1m) and accuracy per dev set, and menti
 prediction (single process). ``--cv`` adds a grouped 5-fold cross-validation of the shipped
 configuration on train.jsonl (groups = source article), which takes a few minutes.
 Published state of the art (transformer on GPU): F1m 0.831 (rw test), 0.825 (mt test).
+``--basil`` adds article-level actor sentiment against BASIL dev author feeling per main entity
+(``benchmarks/basil_actor_sentiment.py``): macro-F1 and confusion matrix of the aggregation
+before (sign of the mean score, argmax of mean probabilities) and after (dead zone), plus the
+dead zone chosen by grouped cross-validation over triplets.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from train_target_sentiment import read_newsmtsc  # noqa: E402
 
-from mediacompare.analysis.targets import TargetSentimentClassifier  # noqa: E402
+from mediacompare.analysis.targets import LABELS, TargetSentimentClassifier  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 SETS = ("dev-rw", "dev-mt")
@@ -68,16 +72,28 @@ def timed(predict, items) -> tuple[np.ndarray, float]:
     return labels, len(items) / (time.perf_counter() - started)
 
 
-def grouped_cv(items, labels, ids, folds: int = 5) -> tuple[float, float]:
+def grouped_cv(items, labels, ids, folds: int = 5) -> tuple[float, float, np.ndarray]:
+    """F1m, accuracy and out-of-fold class scores of the shipped configuration."""
     from sklearn.model_selection import GroupKFold
 
     groups = np.array(["_".join(i.split("_")[:3]) for i in ids])  # source article
     y = np.asarray(labels)
-    predicted = np.zeros_like(y)
+    scores = np.zeros((len(y), 3))
     for train, test in GroupKFold(folds).split(items, y, groups):
-        model = TargetSentimentClassifier().fit([items[i] for i in train], y[train])
-        predicted[test] = model.predict([items[i] for i in test])
-    return f1_score(y, predicted, average="macro"), accuracy_score(y, predicted)
+        model = TargetSentimentClassifier(class_weight="balanced").fit([items[i] for i in train], y[train])
+        scores[test] = model.decision_function([items[i] for i in test])
+    predicted = np.array(LABELS)[np.argmax(scores, axis=1)]
+    return f1_score(y, predicted, average="macro"), accuracy_score(y, predicted), scores
+
+
+def class_offsets(scores: np.ndarray, y) -> tuple[float, float, float]:
+    """Offsets added to the negative / positive class scores that maximise out-of-fold F1m."""
+    grid = np.round(np.arange(-1.0, 1.001, 0.05), 2)
+    labels = np.array(LABELS)
+    return max(
+        (f1_score(y, labels[np.argmax(scores + [neg, 0.0, pos], axis=1)], average="macro"), neg, pos)
+        for neg in grid for pos in grid
+    )
 
 
 def main() -> None:
@@ -85,6 +101,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder holding newsmtsc/")
     parser.add_argument("--model", type=Path, help="model directory (default: the shipped model)")
     parser.add_argument("--cv", action="store_true", help="also cross-validate on train.jsonl")
+    parser.add_argument("--basil", action="store_true", help="also score BASIL dev author feeling")
     args = parser.parse_args()
     folder = args.data / "newsmtsc"
     if not (folder / "train.jsonl").is_file():
@@ -127,9 +144,22 @@ def main() -> None:
         with open(folder / "train.jsonl", encoding="utf-8") as handle:
             ids = [json.loads(line)["id"] for line in handle if line.strip()]
         started = time.perf_counter()
-        f1m, acc = grouped_cv(train_items, train_labels, ids)
+        f1m, acc, scores = grouped_cv(train_items, train_labels, ids)
         print(f"\ngrouped 5-fold CV on train (shipped configuration, refitted per fold): "
               f"F1m {f1m:.3f}, acc {acc:.3f} ({time.perf_counter() - started:.0f} s)")
+        best, neg, pos = class_offsets(scores, train_labels)
+        print(f"class-prior calibration chosen on the out-of-fold scores: offsets negative {neg:+.2f}, "
+              f"positive {pos:+.2f} (out-of-fold F1m {f1m:.3f} → {best:.3f})")
+        for dev_name in SETS:
+            items, labels = dev[dev_name]
+            raw = model.decision_function(items)
+            shifted = np.array(LABELS)[np.argmax(raw + [neg, 0.0, pos], axis=1)]
+            print(f"  {dev_name}: F1m {f1_score(labels, model.predict(items), average='macro'):.3f} "
+                  f"(shipped) → {f1_score(labels, shifted, average='macro'):.3f} (with offsets)")
+    if args.basil:
+        from basil_actor_sentiment import report
+
+        report(args.data / "basil-dev")
 
 
 if __name__ == "__main__":

@@ -11,11 +11,15 @@ Per article, :func:`extract_quotes` finds
 * **indirect** (reported) speech: "X said (that) …", "X told Y that …", "X believes/warned/
   claimed that …", "according to X, …", "…, X revealed." (content within the sentence).
 
-The speaker is the subject of the attribution verb: a detected actor (the name right before the
-verb, or the actor whose verb label is that verb), "he"/"she" resolved to the person most
-recently named as a subject, "the official" resolved the same way, or else the descriptor text
-itself ("A state department spokesman"). Verbs come from ``resources/actors/verbs.toml`` with
-their class: neutral (said, told) or loaded (admitted, scoffed, warned …).
+The speaker is read from the attribution structure (quote–verb–speaker in either order,
+"according to X", "X, who …, said", colon introductions, continuing quotes): a detected actor,
+"he"/"she" resolved to the person last named outside the quote (gender from titles), "the
+official" / "the Texas governor" resolved by role, or a descriptor headed by a role or source
+noun ("A state department spokesman"). Time words, clauses and object phrases are never
+speakers: with no confident speaker a quote is unattributed (``speaker`` None). Each speaker
+keeps its evidence (``speaker_span``, ``verb_span``). Verbs come from
+``resources/actors/verbs.toml`` with their class: neutral (said, told) or loaded (admitted,
+scoffed, warned …).
 
 Examples
 --------

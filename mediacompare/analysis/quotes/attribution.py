@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..actors.labels import PREPOSITIONS, antecedent
+from ..actors.labels import PREPOSITIONS
 from ..actors.lexicon import Verb, lexicon
 from ..actors.model import ActorMention
 from ...model import Sentence
+from .speakers import GROUP_NOUNS, SOURCE_NOUNS, TIME_WORDS, MentionIndex
 
 _QUOTE_TOKENS = frozenset({"“", "”", '"', "‘", "’"})
 _BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "“", "”", '"', "‘"})
@@ -30,11 +31,16 @@ _CLAUSE_STOP = frozenset(
         "so",
         "or",
         "nor",
+        "what",
+        "whether",
+        "how",
+        "why",
+        "where",
     ]
 )
 _PRONOUNS = frozenset({"he", "she"})
-_OTHER_PRONOUNS = frozenset({"they", "we", "i", "it", "you"})
-_SUBJECT_PRONOUNS = (_PRONOUNS | _OTHER_PRONOUNS) - {"it"}  # "it" is often an object
+_OTHER_PRONOUNS = frozenset({"they", "we", "i", "it", "you", "each", "both", "this", "that"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})  # "it" is often an object
 _PASSIVE = frozenset({"been", "be", "being", "is", "was", "were", "are"})
 _BARE_OK = frozenset(
     [
@@ -69,6 +75,22 @@ def _postmodifier(word: str) -> bool:
     return low in ("familiar", "close") or (len(low) > 4 and low.endswith("ed"))
 
 
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Who:
+    """A speaker found for a noun phrase: name, actor, how, and the evidence span."""
+
+    speaker: str | None = None
+    actor: str | None = None
+    via: str | None = None
+    span: Span | None = None  # the speaker mention (or phrase) in the article text
+
+
+_NOBODY = _Who()
+
+
 @dataclass(frozen=True)
 class _Attribution:
     speaker: str | None
@@ -77,9 +99,20 @@ class _Attribution:
     verb: Verb | None
     verb_text: str | None
     inverted: bool = False  # the speaker follows the verb: "…, said Sullivan"
+    speaker_span: Span | None = None
+    verb_span: Span | None = None
 
 
 _NONE = _Attribution(None, None, None, None, None)
+
+
+def _attribution(who: _Who, verb: Verb | None, text: str | None, verb_span: Span | None,
+                 inverted: bool = False) -> _Attribution:
+    return _Attribution(who.speaker, who.actor, who.via, verb, text, inverted, who.span, verb_span)
+
+
+def _mention_who(m: ActorMention, via: str = "name") -> _Who:
+    return _Who(m.canonical, m.canonical, via, (m.start, m.end))
 
 
 class _Article:
@@ -88,6 +121,33 @@ class _Article:
         self.starts = [s.start for s in sents]
         self.lex = lexicon()
         self.quoted: list[tuple[int, int]] = []
+        self._index: MentionIndex | None = None
+        self.speakers: list[tuple[int, _Who]] = []  # (offset, speaker) of attributed quotes
+
+    @property
+    def refs(self) -> MentionIndex:
+        """The mention index (built once ``quoted`` is known)."""
+        if self._index is None:
+            self._index = MentionIndex(self.mentions, self.in_quote, self.pronoun_at)
+        return self._index
+
+    def pronoun_at(self, index: int) -> int | None:
+        """Offset of the first "he"/"she" outside quotes in sentence ``index`` (or None)."""
+        if not 0 <= index < len(self.sents):
+            return None
+        return next((t.start for t in self.sents[index].tokens
+                     if t.text.lower() in _PRONOUNS and not self.in_quote(t.start)), None)
+
+    def pronoun(self, offset: int, sentence: int, word: str) -> _Who:
+        """A "he"/"she" speaker: the nearest person named outside quotes, else the most
+        recent quote speaker it agrees with; no candidate → no speaker."""
+        ref = self.refs.person_before(offset, sentence, word)
+        if ref is not None:
+            return _mention_who(ref, "pronoun")
+        for at, who in reversed(self.speakers):
+            if at < offset and who.actor and self.refs.agrees(who.actor, word):
+                return replace(who, via="pronoun")
+        return _NOBODY
 
     def sentence_at(self, offset: int) -> Sentence | None:
         i = bisect.bisect_right(self.starts, offset) - 1
@@ -98,49 +158,54 @@ class _Article:
         i = bisect.bisect_right(self.quoted, (start, float("inf"))) - 1
         return any(a <= start < b for a, b in self.quoted[max(0, i - 2) : i + 1])
 
-    def speaker(
-        self, sent: Sentence, lo: int, hi: int, verb_at: int
-    ) -> tuple[str | None, str | None, str | None]:
-        """(speaker, actor, via) for the noun phrase tokens[lo:hi] of ``sent``."""
+    def speaker(self, sent: Sentence, lo: int, hi: int, verb_at: int) -> _Who:
+        """The speaker named by the noun phrase tokens[lo:hi] of ``sent``."""
         toks = sent.tokens
         verb_tok = toks[verb_at]
+        for m in self.refs.in_sentence(sent.index):  # the actor whose verb label is this verb
+            if any(lab.kind == "verb" and lab.start <= verb_tok.start < lab.end for lab in m.labels):
+                return _mention_who(m)
+        while hi > lo and (toks[hi - 1].text.lower() in TIME_WORDS or toks[hi - 1].text.endswith("ly")):
+            hi -= 1  # "Michael Steele Sunday said", "Trump swiftly responded"
+        if lo >= hi:
+            return _NOBODY
         of = next((i for i in range(lo, hi) if toks[i].text.lower() == "of"), None)
         if of is not None:  # "Michael O'Hanlon of the Brookings Institution thinks"
-            owner = [
-                m for m in self.mentions if toks[lo].start <= m.start and m.end <= toks[of].start
-            ]
+            owner = self.refs.between(toks[lo].start, toks[of].start)
             if owner and owner[-1].kind == "person" and not owner[-1].possessive:
-                return owner[-1].canonical, owner[-1].canonical, "name"
-        for m in self.mentions:  # the actor whose verb label is this verb
-            if m.sentence == sent.index and any(
-                lab.kind == "verb" and lab.start <= verb_tok.start < lab.end for lab in m.labels
-            ):
-                return m.canonical, m.canonical, "name"
-        if lo >= hi:
-            return None, None, None
+                return _mention_who(owner[-1])
         start, end = toks[lo].start, toks[hi - 1].end
         phrase = self.text[start:end]
-        words = [t.text.lower() for t in toks[lo:hi]]
+        words = [t.text.lower().replace("’", "'") for t in toks[lo:hi]]
         if all(not any(c.isalpha() for c in w) for w in words):  # "Kelley, 26, was …"
-            return None, None, None
+            return _NOBODY
         if any(  # a question: "how many more times do we say …?"
             a in self.lex.auxiliaries and b in _SUBJECT_PRONOUNS
             for a, b in zip(words, words[1:])
         ):
-            return None, None, None
+            return _NOBODY
         if words in ([p] for p in _PRONOUNS):
-            ref = antecedent(self.mentions, sent.index, start)
-            return (ref.canonical, ref.canonical, "pronoun") if ref else (phrase, None, "pronoun")
-        if len(words) == 1 and words[0] in _OTHER_PRONOUNS:
-            return phrase, None, "pronoun"
-        heads = [m for m in self.mentions if start <= m.start and m.end <= end and not m.possessive]
+            return self.pronoun(start, sent.index, words[0])
+        if words[0] in _OTHER_PRONOUNS:  # "they", "I", "each", "This story": no speaker
+            return _NOBODY
+        heads = [m for m in self.refs.between(start, end) if not m.possessive]
         if heads and heads[-1].end >= toks[hi - 1].start:
-            return heads[-1].canonical, heads[-1].canonical, "name"
-        if words[0] == "the" and 2 <= len(words) <= 3 and words[-1] in self.lex.role_nouns:
-            ref = antecedent(self.mentions, sent.index, start)
-            if ref is not None and sent.index - ref.sentence <= 4:
-                return ref.canonical, ref.canonical, "description"
-        return phrase, None, "descriptor"
+            return _mention_who(heads[-1])
+        head = words[-1].removesuffix("'s")
+        singular = head[:-1] if head.endswith("s") and len(head) > 3 else head
+        role = next((w for w in (head, singular) if w in self.lex.role_nouns
+                     or w in SOURCE_NOUNS or w in GROUP_NOUNS), None)
+        if role is None:
+            proper = all(t.text[:1].isupper() for t in toks[lo:hi]) and lo > 0 and not (
+                set(words) & TIME_WORDS)
+            # A capitalised name actor detection missed ("said Cowen"); else a clause, a time
+            # word or an object phrase: no confident speaker.
+            return _Who(phrase, None, "descriptor", (start, end)) if proper else _NOBODY
+        if words[0] == "the" and len(words) <= 5:
+            ref = self.refs.described(role, start, sent.index)
+            if ref is not None:
+                return _mention_who(ref, "description")
+        return _Who(phrase, None, "descriptor", (start, end))
 
     def subject_span(self, sent: Sentence, v: int, floor: int = 0) -> tuple[int, int]:
         """Token span of the subject noun phrase ending before the verb at ``v``."""
@@ -151,6 +216,9 @@ class _Article:
         end = j + 1
         while j >= floor and end - j <= 10:
             low = toks[j].text.lower()
+            if low == "." and j > floor and toks[j - 1].text[:1].isupper() and len(toks[j - 1].text) <= 3:
+                j -= 1  # the full stop of "Jr.", "Mr.", "Sen.": part of the name
+                continue
             if (
                 toks[j].text in _BREAK
                 or low in _CLAUSE_STOP
@@ -162,6 +230,13 @@ class _Article:
             j -= 1
             if low in lex.determiners and not (j >= floor and toks[j].text.lower() == "of"):
                 break
+        if (
+            j > floor
+            and j + 1 < end
+            and toks[j].text.lower() in PREPOSITIONS
+            and all(t.text.lower() in TIME_WORDS or t.text.isdigit() for t in toks[j + 1 : end])
+        ):  # a time adjunct: "President Trump on Saturday said" → "President Trump"
+            return self.subject_span(sent, j, floor)
         return j + 1, end
 
     def object_span(self, sent: Sentence, k: int) -> tuple[int, int]:
@@ -193,6 +268,12 @@ class _Article:
         plural_subject = prev.endswith("s") and prev.isalpha() and prev.islower()
         if bare and not (prev in _BARE_OK or plural_subject):
             return None
+        if bare:  # "a BuzzFeed News report": an indefinite article before the name → a noun
+            j = k - 1
+            while j > 0 and toks[j].text[:1].isupper():
+                j -= 1
+            if j < k - 1 and toks[j].text.lower() in ("a", "an"):
+                return None
         return verb
 
     def verbs_in(self, sent: Sentence, lo: int = 0, hi: int | None = None):
@@ -209,58 +290,52 @@ class _Article:
             else:
                 k += 1
 
-    def speaker_after(
-        self, sent: Sentence, v: int, size: int, floor: int
-    ) -> tuple[str | None, str | None, str | None]:
-        """(speaker, actor, via) after an inverted verb: "…, said Sullivan." / ”, says Fowler."""
+    def speaker_after(self, sent: Sentence, v: int, size: int, floor: int) -> _Who:
+        """The speaker after an inverted verb: "…, said Sullivan." / ”, says Fowler."""
         toks = sent.tokens
         if not (v > 0 and toks[v - 1].text in (",", "”", '"', "’") or v == floor):
-            return None, None, None
+            return _NOBODY
         a, b = self.object_span(sent, v + size)
         if not (a < b <= a + 10 and toks[a].text.lower() != "that"):
-            return None, None, None
+            return _NOBODY
         named = [  # a name right after the verb: "said Freeman Martin of …", "said Mr Jindal on Tuesday"
-            m for m in self.mentions
-            if toks[a].start <= m.start and m.end <= toks[b - 1].end and not m.possessive
-            and (m.start == toks[a].start or m.title)
+            m for m in self.refs.between(toks[a].start, toks[b - 1].end)
+            if not m.possessive and (m.start == toks[a].start or m.title)
         ]
-        return (named[0].canonical, named[0].canonical, "name") if named else self.speaker(sent, a, b, v)
+        return _mention_who(named[0]) if named else self.speaker(sent, a, b, v)
 
     def attribute(
         self, sent: Sentence, v: int, verb: Verb, size: int, floor: int = 0
     ) -> _Attribution:
         toks = sent.tokens
         text = self.text[toks[v].start : toks[v + size - 1].end]
+        verb_span = (toks[v].start, toks[v + size - 1].end)
         if toks[v].text.endswith("ing") and not (v and toks[v - 1].text.lower() in _PASSIVE):
-            return _Attribution(None, None, None, verb, text)  # participle: speaker from context
+            return _Attribution(None, None, None, verb, text, verb_span=verb_span)  # participle
         lo, hi = self.subject_span(sent, v, floor)
         if lo - 2 > floor and toks[lo - 1].text.lower() in PREPOSITIONS and _postmodifier(toks[lo - 2].text):
             # "A law enforcement official briefed on the investigation said": the official
             head_lo, head_hi = self.subject_span(sent, lo - 2, floor)
             if head_hi > head_lo:
                 lo, hi = head_lo, head_hi
-        who, actor, via = self.speaker(sent, lo, hi, v)
-        if who is not None:
-            return _Attribution(who, actor, via, verb, text)
+        who = self.speaker(sent, lo, hi, v)
+        if who.speaker is not None:
+            return _attribution(who, verb, text, verb_span)
         inverted = self.speaker_after(sent, v, size, floor)
-        if inverted[2] == "name":  # "…, said Freeman Martin of …"
-            return _Attribution(*inverted, verb, text, inverted=True)
+        if inverted.via == "name":  # "…, said Freeman Martin of …"
+            return _attribution(inverted, verb, text, verb_span, inverted=True)
         if v > floor and toks[v - 1].text == ",":  # "Jindal, who ..., said"
             c = next((i for i in range(v - 2, floor, -1) if toks[i].text == ","), None)
             if c is not None and v - c <= 16:
                 lo, hi = self.subject_span(sent, c, floor)
-                who, actor, via = self.speaker(sent, lo, hi, v) if hi > lo else (None, None, None)
-        if who is None and v > 0 and toks[v - 1].text.lower() in ("and", "but"):  # "X …, but said"
+                who = self.speaker(sent, lo, hi, v) if hi > lo else _NOBODY
+        if who.speaker is None and v > 0 and toks[v - 1].text.lower() in ("and", "but"):  # "X …, but said"
             subject = next(
-                (
-                    m
-                    for m in self.mentions
-                    if m.sentence == sent.index and m.verb and m.end <= toks[v].start
-                ),
+                (m for m in self.refs.in_sentence(sent.index) if m.verb and m.end <= toks[v].start),
                 None,
             )
             if subject is not None:
-                who, actor, via = subject.canonical, subject.canonical, "name"
-        if who is None and inverted[0] is not None:
-            return _Attribution(*inverted, verb, text, inverted=True)
-        return _Attribution(who, actor, via, verb, text)
+                who = _mention_who(subject)
+        if who.speaker is None and inverted.speaker is not None:
+            return _attribution(inverted, verb, text, verb_span, inverted=True)
+        return _attribution(who, verb, text, verb_span)

@@ -3,16 +3,66 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..actors.labels import PREPOSITIONS
 from ..actors.lexicon import Verb
 from ..actors.model import ActorMention
 from ...model import Sentence
-from .attribution import _CLAUSE_STOP, _NONE, _QUOTE_TOKENS, _Article, _Attribution
+from .attribution import _CLAUSE_STOP, _NONE, _QUOTE_TOKENS, _Article, _Attribution, _Who, _attribution
 from .marks import _group, _inner, _segments
 from .model import Quote
 
 __all__ = ["extract_quotes"]
+
+
+def _after(art: _Article, close: int, next_sentence: bool = False) -> _Attribution:
+    """Attribution written after the (first) closing mark: “…,” he said / “…,” said X /
+    “…!” Mr. Fox wrote. (the attribution opening the next sentence of the paragraph)."""
+    after = art.sentence_at(close)
+    if after is None:
+        return _NONE
+    toks = after.tokens
+    k = next((i for i, t in enumerate(toks) if t.start > close), len(toks))
+    if k == len(toks) and next_sentence and after.index + 1 < len(art.sents):
+        nxt = art.sents[after.index + 1]
+        if "\n" in art.text[close : nxt.start] or not nxt.tokens:
+            return _NONE
+        after, toks, k = nxt, nxt.tokens, 0
+        for v, verb, size in art.verbs_in(after, 0, min(len(toks), 6)):
+            if any(  # the sentence must open with the speaker: a name or "he"/"she"
+                t.text[:1].islower() and t.text.lower() not in ("he", "she") for t in toks[:v]
+            ):
+                return _NONE
+            found = art.attribute(after, v, verb, size)
+            return found if found.speaker is not None and not found.inverted else _NONE
+        return _NONE
+    stop = next((i for i in range(k, len(toks)) if toks[i].text in ("“", '"')), len(toks))
+    for v, verb, size in art.verbs_in(after, k, min(stop, k + 14)):
+        return art.attribute(after, v, verb, size, floor=k)
+    return _NONE
+
+
+def _paragraph_start(text: str, offset: int) -> bool:
+    """Whether only white space stands between the last line break and ``offset``."""
+    line = text.rfind("\n", 0, offset)
+    return line >= 0 and not text[line + 1 : offset].strip()
+
+
+def _continues(art: _Article, previous: Quote | None, sent: Sentence, open_: int) -> bool:
+    """A quote with no attribution of its own that goes on from the previous attributed quote:
+    the next sentence(s) of the same paragraph, or a paragraph opening with a quote right after
+    the paragraph whose quote was attributed."""
+    if previous is None or not previous.speaker:
+        return False
+    opens_sentence = not sent.tokens or sent.tokens[0].start >= open_
+    between = art.text[previous.end : open_]
+    if "\n" not in between:
+        return opens_sentence and sent.index - previous.sentence <= 2
+    if not _paragraph_start(art.text, open_) or between.strip("\n ").count("\n"):
+        return False  # more than one paragraph break: not a continuation
+    tail = between.split("\n", 1)[0]  # rest of the previous quote's paragraph
+    return len(tail.split()) <= 12 and not any(c in tail for c in "“\"")
 
 
 def _direct(art: _Article, groups: list[list[tuple[int, int]]]) -> list[Quote]:
@@ -25,36 +75,24 @@ def _direct(art: _Article, groups: list[list[tuple[int, int]]]) -> list[Quote]:
         if not spans:
             continue
         sent = art.sentence_at(open_)
-        attribution = _NONE
-        # after the (first) closing mark: “…,” he said / “…,” said X
-        first_close = group[0][1]
-        after = art.sentence_at(first_close)
-        if after is not None:
-            k = next(
-                (i for i, t in enumerate(after.tokens) if t.start > first_close), len(after.tokens)
-            )
-            stop = next(
-                (i for i in range(k, len(after.tokens)) if after.tokens[i].text in ("“", '"')),
-                len(after.tokens),
-            )
-            for v, verb, size in art.verbs_in(after, k, min(stop, k + 14)):
-                attribution = art.attribute(after, v, verb, size, floor=k)
-                break
-        if (
-            attribution.verb is None and sent is not None
-        ):  # before: X said: “…” / X scoffed that … “…”
-            attribution = _before(art, sent, open_)
-            if (
-                attribution.speaker is None
-                and previous is not None
-                and previous.speaker
-                and (
-                    sent.index - previous.sentence <= 2
-                    and (not sent.tokens or sent.tokens[0].start >= open_)
-                )
-            ):  # a new paragraph or sentence of the same speaker's quote
+        attribution = _after(art, group[0][1])
+        if attribution.speaker is None and sent is not None:  # X said: “…” / X scoffed that … “…”
+            before = _before(art, sent, open_)
+            if before.speaker is not None or attribution.verb is None:
+                attribution = before
+            if attribution.speaker is None and sent.index > 0 and _paragraph_start(art.text, open_):
+                intro = art.sents[sent.index - 1]  # "…, tweeting:" ¶ “Congressman Adam Schiff …”
+                if intro.text.rstrip().endswith(":") and intro.tokens:
+                    colon = _before(art, intro, intro.end)
+                    attribution = colon if colon.speaker is not None else attribution
+            if attribution.speaker is None:  # “…!” Mr. Fox wrote.
+                following = _after(art, group[0][1], next_sentence=True)
+                attribution = following if following.speaker is not None else attribution
+            if attribution.speaker is None and _continues(art, previous, sent, open_):
+                assert previous is not None
                 attribution = _Attribution(
-                    previous.speaker, previous.speaker_actor, "continuation", None, None
+                    previous.speaker, previous.speaker_actor, "continuation", None, None,
+                    speaker_span=previous.speaker_span,
                 )
         words = sum(len(art.text[s:e].split()) for s, e in spans)
         text = " ".join(art.text[s:e] for s, e in spans)
@@ -62,53 +100,77 @@ def _direct(art: _Article, groups: list[list[tuple[int, int]]]) -> list[Quote]:
         ends = text.rstrip("”’\"'").endswith((".", "!", "?", "…")) or raw_end.endswith(",")
         sentence_like = text[:1].isupper() and ends
         fragment = words <= 3 and not sentence_like
-        verb = attribution.verb
-        quote = Quote(
-            text,
-            spans[0][0],
-            spans[-1][1],
-            "fragment" if fragment else "direct",
-            attribution.speaker,
-            attribution.actor,
-            verb.lemma if verb else None,
-            attribution.verb_text,
-            verb.verb_class if verb else None,
-            sent.index if sent else 0,
-            tuple(spans),
-            attribution.via,
-        )
+        quote = _quote(text, spans[0][0], spans[-1][1], "fragment" if fragment else "direct",
+                       attribution, sent.index if sent else 0, tuple(spans))
         quotes.append(quote)
-        if quote.speaker and quote.kind == "direct":
+        if quote.speaker:
+            art.speakers.append((quote.start, _Who(quote.speaker, quote.speaker_actor,
+                                                   quote.speaker_via, quote.speaker_span)))
+        if quote.kind == "direct":
             previous = quote
     return quotes
 
 
+def _quote(text: str, start: int, end: int, kind: str, attribution: _Attribution,
+           sentence: int, segments: tuple[tuple[int, int], ...]) -> Quote:
+    verb = attribution.verb
+    return Quote(
+        text, start, end, kind, attribution.speaker, attribution.actor,
+        verb.lemma if verb else None, attribution.verb_text, verb.verb_class if verb else None,
+        sentence, segments, attribution.via if attribution.speaker else None,
+        attribution.speaker_span if attribution.speaker else None, attribution.verb_span,
+    )
+
+
+def _colon_subject(art: _Article, sent: Sentence, k: int, participle: bool = False) -> _Attribution:
+    """“Biden was quick to retort: “…”” / "OBAMA: “…”" / "She doubled down, telling CNN: “…”":
+    the sentence's subject introduces the quote with a colon or a participle (a named actor or
+    "he"/"she" opening the sentence)."""
+    toks = sent.tokens
+    if k < 2 or not (toks[k - 1].text == ":" or participle):
+        return _NONE
+    first = next((i for i, t in enumerate(toks) if t.text.lower() not in ("and", "but", "so")), 0)
+    if toks[first].text.lower() in ("he", "she"):
+        who = art.pronoun(toks[first].start, sent.index, toks[first].text.lower())
+        return _attribution(who, None, None, None) if who.speaker else _NONE
+    for m in art.refs.in_sentence(sent.index):
+        if m.end > toks[k - 1].start or m.possessive or art.in_quote(m.start):
+            continue
+        if m.start <= toks[first].start + len(m.title or "") + 1:  # the sentence opens with it
+            return _Attribution(m.canonical, m.canonical, "colon", None, None,
+                                speaker_span=(m.start, m.end))
+        break
+    return _NONE
+
+
 def _before(art: _Article, sent: Sentence, open_: int) -> _Attribution:
     """Attribution written before the quote in its sentence ("X said: “…”", "X scoffed that …
-    “…”", "OBAMA: “…”"). Prefers the nearest verb that can introduce the quote, then any."""
+    “…”", "OBAMA: “…”"). Prefers the nearest verb that can introduce the quote, then any; a
+    verb whose subject is no confident speaker gives way to the next one."""
     toks = sent.tokens
     k = next((i for i, t in enumerate(toks) if t.start >= open_), len(toks))
     found = list(art.verbs_in(sent, 0, k))
     strict = [f for f in found if _introduces(sent, f, k)]
     ordered = strict[::-1] + [f for f in found[::-1] if f not in strict]
-    if not ordered:
-        if k >= 2 and toks[k - 1].text == ":":  # transcript style "OBAMA: “…”"
-            heads = [
-                m for m in art.mentions if m.sentence == sent.index and m.end <= toks[k - 2].end
-            ]
-            if heads and heads[-1].end == toks[k - 2].end and heads[-1].start == toks[0].start:
-                return _Attribution(heads[-1].canonical, heads[-1].canonical, "name", None, None)
-        return _NONE
-    v, verb, size = ordered[0]
-    first = art.attribute(sent, v, verb, size)
-    if first.speaker is not None or not toks[v].text.endswith("ing"):
-        return first
-    for v2, verb2, size2 in found[::-1]:  # "X asked ..., saying, “…”": the speaker of "asked"
-        if v2 < v:
-            outer = art.attribute(sent, v2, verb2, size2)
-            if outer.speaker is not None:
-                return _Attribution(outer.speaker, outer.actor, "enclosing", verb, first.verb_text)
-    return first
+    first = _NONE
+    for v, verb, size in ordered:
+        got = art.attribute(sent, v, verb, size)
+        if got.speaker is None and toks[v].text.endswith("ing"):
+            for v2, verb2, size2 in found[::-1]:  # "X asked ..., saying, “…”": the speaker of "asked"
+                if v2 < v:
+                    outer = art.attribute(sent, v2, verb2, size2)
+                    if outer.speaker is not None:
+                        return replace(outer, via="enclosing", verb=verb, verb_text=got.verb_text,
+                                       verb_span=got.verb_span)
+        if got.speaker is not None:
+            return got
+        first = first if first.verb is not None else got
+    participle = any(sent.tokens[v].text.endswith("ing") for v, _, _ in found)
+    colon = _colon_subject(art, sent, k, participle)
+    if colon.speaker is not None and first.verb is not None:
+        return replace(colon, via="enclosing", verb=first.verb, verb_text=first.verb_text,
+                       verb_span=first.verb_span)
+    return colon if colon.speaker is not None else first
 
 
 def _introduces(sent: Sentence, found: tuple[int, Verb, int], quote_at: int) -> bool:
@@ -136,13 +198,14 @@ def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
             k = v + size
             if verb.lemma == "according to":
                 a, b = art.object_span(sent, k)
-                who, actor, via = art.speaker(sent, a, b, v)
+                who = art.speaker(sent, a, b, v)
                 if v == 0 or (v == 1 and toks[0].text.lower() == "and"):
                     span = (b + 1, n) if b < n and toks[b].text == "," else None
                 else:
                     span = (0, v - 1) if toks[v - 1].text == "," else None
-                attribution = _Attribution(
-                    who, actor, via, verb, art.text[toks[v].start : toks[k - 1].end]
+                attribution = _attribution(
+                    who, verb, art.text[toks[v].start : toks[k - 1].end],
+                    (toks[v].start, toks[k - 1].end),
                 )
             else:
                 attribution = art.attribute(sent, v, verb, size)
@@ -151,8 +214,9 @@ def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
                     and toks[v].text.endswith("ing")
                     and last is not None
                 ):
-                    attribution = _Attribution(
-                        last.speaker, last.actor, "enclosing", verb, toks[v].text
+                    attribution = replace(
+                        last, via="enclosing", verb=verb, verb_text=toks[v].text,
+                        verb_span=(toks[v].start, toks[v].end), inverted=False,
                     )
                 span = _content(sent, v, n if attribution.inverted else k, n, verb, lex)
             if attribution.speaker is not None:
@@ -166,22 +230,8 @@ def _indirect(art: _Article, direct: list[Quote]) -> list[Quote]:
             )
             if outside < 3 or toks[span[0]].text in _QUOTE_TOKENS and inside:
                 continue
-            out.append(
-                Quote(
-                    art.text[start:end],
-                    start,
-                    end,
-                    "indirect",
-                    attribution.speaker,
-                    attribution.actor,
-                    verb.lemma,
-                    attribution.verb_text,
-                    verb.verb_class,
-                    sent.index,
-                    ((start, end),),
-                    attribution.via,
-                )
-            )
+            out.append(_quote(art.text[start:end], start, end, "indirect", attribution,
+                              sent.index, ((start, end),)))
     return out
 
 
@@ -235,8 +285,10 @@ def extract_quotes(
     >>> from mediacompare.text import sentences
     >>> text = '“This is a secret,” he said, “and no one will tell you.” According to Kyiv, it works well.'
     >>> qs = extract_quotes(text, sentences(text))
-    >>> [(q.kind, q.text, q.speaker, q.verb) for q in qs]
-    [('direct', 'This is a secret and no one will tell you.', 'he', 'say'), ('indirect', 'it works well', 'Kyiv', 'according to')]
+    >>> [(q.kind, q.text, q.speaker, q.verb) for q in qs]  # no one named: "he" is unattributed
+    [('direct', 'This is a secret and no one will tell you.', None, 'say'), ('indirect', 'it works well', 'Kyiv', 'according to')]
+    >>> q = qs[1]; text[slice(*q.speaker_span)], text[slice(*q.verb_span)]  # the evidence
+    ('Kyiv', 'According to')
     >>> [text[a:b] for a, b in qs[0].segments]
     ['This is a secret', 'and no one will tell you.']
     """

@@ -35,7 +35,15 @@ class Quote:
     speaker_via : str or None
         How the speaker was found: ``"name"``, ``"pronoun"``, ``"description"`` ("the
         official"), ``"descriptor"`` (kept as text), ``"continuation"`` (same speaker as the
-        previous quote) or ``"enclosing"`` (from the attribution the quote sits in).
+        previous quote), ``"enclosing"`` (from the attribution the quote sits in) or
+        ``"colon"`` (the subject of the sentence that introduces the quote with a colon).
+        None with ``speaker`` None: the quote is *unattributed* (no confident speaker).
+    speaker_span : (int, int) or None
+        Evidence: character span of the speaker mention or phrase the speaker was read from
+        (for a pronoun, the antecedent's mention; for a continuation, the earlier quote's
+        speaker).
+    verb_span : (int, int) or None
+        Evidence: character span of the attribution verb ("said", "according to").
     """
 
     text: str
@@ -50,3 +58,5 @@ class Quote:
     sentence: int = 0
     segments: tuple[tuple[int, int], ...] = ()
     speaker_via: str | None = None
+    speaker_span: tuple[int, int] | None = None
+    verb_span: tuple[int, int] | None = None

@@ -8,14 +8,17 @@
 
 from __future__ import annotations
 
+from .aggregate import ActorSentiment, aggregate_sentiment
 from .classifier import LABELS, TargetSentimentClassifier
 from .mentions import score_mentions
 from .vectorizer import SpanError, TargetFeatures
 
 __all__ = [
+    "ActorSentiment",
     "LABELS",
     "SpanError",
     "TargetFeatures",
     "TargetSentimentClassifier",
+    "aggregate_sentiment",
     "score_mentions",
 ]

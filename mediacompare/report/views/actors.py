@@ -40,6 +40,7 @@ class QuoteView:
     verb: str
     verb_class: str
     kind: str
+    evidence: str = ""  # where the speaker was read: "“Mr. Steele” (name, chars 120–131)"
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,14 @@ def _top(counts: dict[str, int], n: int) -> str:
     return ", ".join(f"{k} ({v})" if v > 1 else k for k, v in ranked)
 
 
+def _speaker_evidence(text: str, q: Any) -> str:
+    """The words the speaker was read from and their offsets, for a tooltip."""
+    if not q.speaker_span:
+        return "no confident speaker" if not q.speaker else ""
+    a, b = q.speaker_span
+    return f"speaker from “{text[a:b]}” ({q.speaker_via}, characters {a}–{b})"
+
+
 def _quote_views(cmp: ComparisonData, outlet: str) -> tuple[QuoteView, ...]:
     from ..context import sentence_anchor
 
@@ -81,7 +90,7 @@ def _quote_views(cmp: ComparisonData, outlet: str) -> tuple[QuoteView, ...]:
         for q in a.quotes:
             views.append(QuoteView(
                 sentence_anchor(i, q.sentence), q.text, q.speaker or "(unattributed)",
-                q.verb_text or "", q.verb_class or "", q.kind,
+                q.verb_text or "", q.verb_class or "", q.kind, _speaker_evidence(a.article.text, q),
             ))
     return tuple(views)
 
@@ -145,9 +154,11 @@ def _verb_class(cmp: ComparisonData, outlet: str, verb: str) -> str | None:
 def article_actors_data(a: ArticleAnalysis, index) -> list[dict[str, Any]]:
     """``articles[].actors``: one entry per actor with its mentions and their sentiment."""
     actors: dict[str, dict[str, Any]] = {}
+    per_actor: dict[str, list[Any]] = {}
     for mention in a.actors:
         sentiment = mention.sentiment
         actor = (index.actor_id(a.article.id, mention) if index else None) or mention.canonical
+        per_actor.setdefault(actor, []).append(sentiment)
         entry = actors.setdefault(actor, {"name": actor, "kind": mention.kind,
                                           "group": mention.group, "mentions": []})
         entry["mentions"].append({
@@ -165,6 +176,11 @@ def article_actors_data(a: ArticleAnalysis, index) -> list[dict[str, Any]]:
         entry["sentiment"] = (
             sum(s["positive"] - s["negative"] for s in scored) / len(scored) if scored else None
         )
+    from ...analysis.targets.aggregate import aggregate_sentiment
+
+    for actor, found in per_actor.items():  # article label: neutral inside the calibrated dead zone
+        summary = aggregate_sentiment(found)
+        actors[actor]["sentiment_label"] = summary.label if summary else None
     return sorted(actors.values(), key=lambda e: (-len(e["mentions"]), e["name"]))
 
 
@@ -174,7 +190,10 @@ def article_quotes_data(a: ArticleAnalysis) -> list[dict[str, Any]]:
         return {"text": q.text, "start": q.start, "end": q.end, "kind": q.kind,
                 "speaker": q.speaker, "speaker_actor": q.speaker_actor, "verb": q.verb,
                 "verb_text": q.verb_text, "verb_class": q.verb_class, "sentence": q.sentence,
-                "in_title": in_title}
+                "in_title": in_title, "speaker_via": q.speaker_via,
+                # evidence: where the speaker and the attribution verb were read (offsets)
+                "speaker_span": list(q.speaker_span) if q.speaker_span else None,
+                "verb_span": list(q.verb_span) if q.verb_span else None}
 
     return [record(q, False) for q in a.quotes] + [record(q, True) for q in a.headline_quotes]
 
