@@ -40,6 +40,10 @@ def _parse_outlets(values: Sequence[str]) -> dict[str, str]:
         path, sep, name = value.rpartition("=")
         if not sep or not path or not name.strip():
             raise ConfigError(f"--outlet {value!r}: write it as FILE=NAME, e.g. --outlet a.txt=BBC")
+        if path in mapping and mapping[path] != name.strip():
+            raise ConfigError(
+                f"--outlet {path}: named twice ({mapping[path]!r} and {name.strip()!r}); keep one"
+            )
         mapping[path] = name.strip()
     return mapping
 
@@ -118,6 +122,25 @@ def _options(frames_file, frame_model, actors_file):
     return AnalysisOptions(frames_file=frames_file, frame_model=frame_model, actors_file=actors_file)
 
 
+def _protected_inputs(paths, options) -> list[str]:
+    """Every file the run reads (articles, --frames, --actors, the --frame-model folder's
+    files): ``-o`` may be none of them."""
+    files = list(paths)
+    for value in (options.frames_file, options.actors_file, options.frame_model):
+        if value is not None:
+            folder = Path(value)
+            files += [str(p) for p in folder.iterdir()] if folder.is_dir() else [value]
+    return files
+
+
+def _report_failures(analyses) -> None:
+    """One stderr line per article whose analysis raised (it is kept, unscored)."""
+    for a in analyses:
+        if a.skipped_reason and a.skipped_reason.startswith("analysis failed"):
+            click.echo(f"mediacompare: not scored {_printable(a.article.id)}: "
+                       f"{_printable(a.skipped_reason)}", err=True)
+
+
 def _load(paths, outlets, strict, example, **columns):
     from .ingest import Columns, load, load_example
 
@@ -182,7 +205,7 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
 
     options = _options(frames_file, frame_model, actors_file)
     if output is not None:  # before any work: refuse an unusable or input-overwriting -o
-        check_output(output, paths)
+        check_output(output, _protected_inputs(paths, options))
         fmt = report_format(output, fmt)
     corpus = _load(paths, outlets, strict, example, **columns)
     target = output or _default_output(paths, example, fmt or "html")
@@ -193,6 +216,7 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
             cmp = compare(corpus, progress=advance, **run)
     else:
         cmp = compare(corpus, **run)
+    _report_failures(cmp.analyses)
     click.echo(_printable(str(cmp.save(target, fmt))))
 
 
@@ -210,7 +234,9 @@ def score(paths, outlets, strict, example, fmt, jobs, frames_file, frame_model, 
 
     options = _options(frames_file, frame_model, actors_file)
     corpus = _load(paths, outlets, strict, example, **columns)
-    rows = score_rows(analyze_all(corpus, options=options, jobs=jobs))
+    analyses = analyze_all(corpus, options=options, jobs=jobs)
+    _report_failures(analyses)
+    rows = score_rows(analyses)
     if fmt == "json":
         import json
 

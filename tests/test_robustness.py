@@ -95,6 +95,11 @@ CASES = [
     Case("only punctuation", {"p.txt": b"!!! ... ??? --- ,,,"}, message="p.txt: no words"),
     Case("no sentence punctuation", {"np.txt": _b("word " * 3000)}),
     Case("a 300 KB single line", {"long.txt": _b("Officials said the talks collapsed. " * 9000)}),
+    Case("an article far longer than news", {"huge.txt": _b("Officials said the talks collapsed. " * 15_000)},
+         message="huge.txt: article text has 539,999 characters, more than the limit of 500,000"),
+    Case("out-of-range date", {"d.txt": _b("Title: D\nDate: 01 Jan 99999999999999999999\n\nTalks went on. Aid came.")}),
+    Case("CSV line numbers are physical lines",
+         {"a.csv": b'outlet,text\nX,"Line one.\nLine two. More."\n\nY,\n'}, message="a.csv:5: empty"),
     Case("non-English text", {"fr.txt": _b("Le gouvernement a annoncé mardi une nouvelle loi sur les retraites.")}),
     Case("unknown extension", {"a.pdf": b"%PDF"}, args=("a.pdf",), message="a.pdf: unknown file type"),
     Case("missing file", args=("missing.txt",), message="missing.txt: no such file"),
@@ -109,6 +114,12 @@ CASES = [
          message="no usable article"),
     Case("output equal to an input", args=("-o", "good.txt", "--format", "html"), output=None,
          exit_code=1, message="refusing to overwrite"),
+    Case("output equal to the frames file", {"f.toml": b'[[frame]]\nname = "x"\nterms = ["talks"]\n'},
+         args=("--frames", "f.toml", "-o", "f.toml", "--format", "html"), output=None, exit_code=1,
+         message="refusing to overwrite"),
+    Case("output equal to an input inside a folder", {"in/x.txt": _b(OTHER)},
+         args=("in", "-o", "in/x.txt", "--format", "md"), output=None, exit_code=1,
+         message="refusing to overwrite"),
     Case("output is an existing folder", {"sub/x.txt": _b(OTHER)}, args=("-o", "sub"), output=None,
          exit_code=1, message="is a folder"),
     Case("output parent is a file", args=("-o", "good.txt/r.html"), output=None, exit_code=1,
@@ -121,6 +132,8 @@ CASES = [
     Case("--jobs abc", args=("--jobs", "abc"), exit_code=2, message="not a valid integer"),
     Case("unknown --format", args=("--format", "pdf"), exit_code=2, message="pdf"),
     Case("--outlet without =", args=("--outlet", "good.txt"), exit_code=1, message="FILE=NAME"),
+    Case("conflicting --outlet", args=("--outlet", "good.txt=A", "--outlet", "good.txt=B"),
+         exit_code=1, message="named twice"),
     Case("frames file with a value for a table", {"f.toml": b"frame = [1, 2]\n"},
          args=("--frames", "f.toml"), exit_code=1, message="f.toml:1"),
     Case("frames file with nested arrays", {"f.toml": b'[[frame]]\nname = "x"\nterms = [[1, 2]]\n'},
@@ -282,3 +295,110 @@ def test_article_text_is_not_read_as_terminal_markup(tmp_path):
     result = CliRunner().invoke(cli, ["score", str(tmp_path / "[bold]x[oops].jsonl")])
     assert result.exit_code == 0, result.output
     assert "[/oops]" in result.output and "[link=http://evil]a[/link]" in result.output
+
+
+def _flaky_analyze(monkeypatch):
+    """Make the analysis of article ``bad`` raise (forked workers inherit the patch)."""
+    from mediacompare.analysis import pipeline
+
+    real = pipeline.analyze
+
+    def flaky(article, options=None):
+        if article.id == "bad":
+            raise RuntimeError("boom")
+        return real(article, options)
+
+    monkeypatch.setattr(pipeline, "analyze", flaky)
+    return pipeline
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forked workers inherit the patched analysis")
+@pytest.mark.parametrize("backend", ["processes", "dask"])
+def test_a_failing_article_in_a_worker_is_reported_and_the_rest_completes(monkeypatch, backend):
+    from mediacompare.model import Article
+
+    if backend == "dask":
+        dask = pytest.importorskip("dask")
+        context = dask.config.set({"multiprocessing.context": "fork"})
+    else:
+        from contextlib import nullcontext as context
+        context = context()
+    pipeline = _flaky_analyze(monkeypatch)
+    articles = [Article(id=i, outlet=i.upper(), text="Talks collapsed. Three died.")
+                for i in ("a", "bad", "c", "d", "e")]
+    with context:
+        done = pipeline.analyze_all(articles, jobs=2, backend=backend)
+    assert [a.article.id for a in done] == ["a", "bad", "c", "d", "e"]
+    assert [a.scored for a in done] == [True, False, True, True, True]
+    assert "analysis failed (RuntimeError: boom)" in done[1].skipped_reason
+
+
+def test_the_cli_names_an_article_whose_analysis_failed(tmp_path, monkeypatch):
+    _flaky_analyze(monkeypatch)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "bad.txt").write_text(OTHER, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["score", str(tmp_path / "good.txt"), str(tmp_path / "bad.txt")])
+    assert result.exit_code == 0, result.output
+    assert "not scored bad: analysis failed (RuntimeError: boom)" in result.output
+
+
+def test_files_over_the_size_limit_are_refused_unread(tmp_path, monkeypatch):
+    from mediacompare.ingest import dispatch
+
+    monkeypatch.setattr(dispatch, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "big.txt").write_text("Words here. " * 200, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["inspect", str(tmp_path / "good.txt"), str(tmp_path / "big.txt")])
+    assert result.exit_code == 0 and "big.txt: larger than" in result.output
+
+
+def test_loading_an_empty_path_is_an_error():
+    import mediacompare as mc
+    from mediacompare.errors import NothingUsableError
+
+    with pytest.raises(NothingUsableError, match="empty path"):
+        mc.load("")
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "json"])
+def test_reruns_are_byte_identical_across_jobs_and_backends(tmp_path, monkeypatch, fmt):
+    pytest.importorskip("dask")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    texts = [GOOD, OTHER, "Title: Strikes\n\nStrikes hit the capital. Officials said three died.",
+             "Title: Calm\n\nThe capital was calm on Tuesday. Aid groups welcomed the talks."]
+    for i, text in enumerate(texts):
+        (tmp_path / f"o{i}.txt").write_text(text, encoding="utf-8")
+    inputs = [str(tmp_path / f"o{i}.txt") for i in range(len(texts))]
+    outputs = []
+    for n, extra in enumerate([(), (), ("--jobs", "2", "--backend", "processes"),
+                               ("--jobs", "2", "--backend", "dask")]):
+        out = tmp_path / f"r{n}.{fmt}"
+        result = CliRunner().invoke(cli, ["report", *inputs, "-o", str(out), *extra])
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[1] == outputs[0]  # a rerun: byte for byte
+    # across jobs and backends, only the recorded run parameters (backend=, jobs=) differ
+    import re
+
+    def _settings_dropped(data: bytes) -> bytes:
+        return re.sub(rb'(backend\W+)\w+(\W+jobs\W+)\d+', rb"\1_\2_", data)
+
+    assert all(_settings_dropped(o) == _settings_dropped(outputs[0]) for o in outputs[2:])
+    assert b"backend" in outputs[0] or fmt == "md"
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(\w+\s?)*$", r"(a|a)*$", r"(a|aa)+$",
+                                     r"a*a*a*a*a*b", r"(x)\1", "a" * 600])
+def test_user_regexes_that_can_backtrack_catastrophically_are_refused(pattern):
+    from mediacompare.analysis.framing.safe_regex import check_pattern
+
+    with pytest.raises(ValueError):
+        check_pattern(pattern)
+
+
+@pytest.mark.parametrize("pattern", [r"\bgun (?:control|laws?)\b", r"\b(?:tax|taxes)\b",
+                                     r"\w+\s+\w+", r"(?: [A-Z][a-z]+){0,3}", r"(?<!not )guilty"])
+def test_ordinary_frame_patterns_are_accepted(pattern):
+    from mediacompare.analysis.framing.safe_regex import check_pattern
+
+    check_pattern(pattern)
