@@ -32,6 +32,7 @@ from types import MappingProxyType
 
 from ...model import Sentence
 from .lexicon import CueGroup, Hit, Matcher
+from .quotes import MARKS, drop_scare_quoted, quoted_spans, scare_quote_spans
 from .records import GENERIC_FRAMES, Cue, Evidence, GenericFrame, ItemAnswer
 from .resources import load_groups, read_toml
 
@@ -43,6 +44,7 @@ __all__ = [
     "Pattern",
     "generic_codebook",
     "quoted_spans",
+    "scare_quote_spans",
     "score_generic",
 ]
 
@@ -170,45 +172,6 @@ def _matcher() -> Matcher:
     return Matcher(generic_codebook().groups)
 
 
-# --------------------------------------------------------------------------- quotes
-
-_OPEN = {'"': None, "\u201c": True, "\u201d": False}
-
-
-def quoted_spans(sentence: Sentence) -> list[tuple[int, int]]:
-    """Character spans (article offsets) of the sentence's text inside double quotes.
-
-    Curly quotes tell opening from closing; an unmatched closing quote means the quote began
-    in an earlier sentence, an unmatched opening one that it goes on after this sentence.
-
-    Examples
-    --------
-    >>> from mediacompare.text import sentences
-    >>> s = sentences('He said: “I lost my home.” Then he left.')[0]
-    >>> [s.text[a - s.start:b - s.start] for a, b in quoted_spans(s)]
-    ['“I lost my home.”']
-    """
-    marks = [(i, _OPEN[ch]) for i, ch in enumerate(sentence.text) if ch in _OPEN]
-    if not marks:
-        return []
-    spans: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for i, is_open in marks:
-        if open_at is None:
-            if is_open is False:  # closing quote first: quote started before this sentence
-                spans.append((0, i + 1))
-            else:
-                open_at = i
-        elif is_open is not True:
-            spans.append((open_at, i + 1))
-            open_at = None
-        else:  # a second opening curly quote: restart
-            open_at = i
-    if open_at is not None:
-        spans.append((open_at, len(sentence.text)))
-    return [(sentence.start + a, sentence.start + b) for a, b in spans]
-
-
 # --------------------------------------------------------------------------- scoring
 
 
@@ -268,6 +231,7 @@ def score_generic(
     *,
     title: Sequence[Sentence] = (),
     hits: Sequence[Mapping[str, list[Hit]]] | None = None,
+    codebook: GenericCodebook | None = None,
 ) -> dict[str, GenericFrame]:
     """Answer every generic-frame item for one article and score the five frames.
 
@@ -280,17 +244,25 @@ def score_generic(
     hits : sequence of mapping, optional
         Pre-computed cue hits per sentence (title sentences first), keyed by group name, as
         :class:`~mediacompare.analysis.framing.lexicon.Matcher` gives them; computed when omitted.
+    codebook : GenericCodebook, optional
+        A variant of the built-in codebook with the same cue groups (e.g. other
+        ``min_sentences`` or thresholds, as ``benchmarks/eval_frames_cv.py`` tries);
+        default :func:`generic_codebook`.
 
     Returns
     -------
     dict
         ``{frame name: GenericFrame}`` for the names in :data:`GENERIC_FRAMES`.
     """
-    codebook = generic_codebook()
+    codebook = codebook or generic_codebook()
     units = [(-1, s) for s in title] + [(s.index, s) for s in sentences]
     if hits is None:
         matcher = _matcher()
         hits = [_sentence_hits(matcher, s) for _, s in units]
+    hits = [  # cues inside scare quotes ('a "tragic" error') are not the frame's language
+        drop_scare_quoted(s, h) if h and any(ch in s.text for ch in MARKS) else h
+        for (_, s), h in zip(units, hits)
+    ]
     answers: dict[str, list[ItemAnswer]] = {name: [] for name in GENERIC_FRAMES}
     for item in codebook.items:
         evidence = []

@@ -2,9 +2,13 @@
 
 Each of the 14 frames (plus ``other``) is a curated cue lexicon in
 ``mediacompare/resources/frames/policy.toml``. A sentence with any cue is *frame-bearing*;
-its dominant frame is the one with the largest summed cue weight (ties split evenly). The
-article profile gives, per frame, the share of frame-bearing sentences it dominates (shares
-sum to 1), the number of sentences holding its cues, and those sentences as evidence.
+its dominant frame is the one with the largest summed cue weight; a tie goes to the frame with
+more cues, and is split evenly only when the cue counts tie too. Two context rules come first
+(``[context]`` in the TOML): cues inside an *exclusion* phrase ("Conference of the Parties")
+are dropped, and an *ambiguous* cue ("package", "Americans") counts only beside another cue
+of the same frame in the sentence. The article profile gives, per frame, the share of
+frame-bearing sentences it dominates (shares sum to 1), the number of sentences holding its
+cues, and those sentences as evidence.
 
 Examples
 --------
@@ -27,11 +31,18 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from ...model import Sentence
-from .lexicon import CueGroup, Hit, Matcher
+from .lexicon import CueGroup, Hit, Matcher, normalize_token
 from .records import POLICY_FRAMES, Cue, Evidence, PolicyFrame
 from .resources import load_groups, read_toml
 
-__all__ = ["GROUP_PREFIX", "PolicyFrameSpec", "policy_codebook", "score_policy"]
+__all__ = [
+    "GROUP_PREFIX",
+    "PolicyFrameSpec",
+    "exclusion_spans",
+    "in_context",
+    "policy_codebook",
+    "score_policy",
+]
 
 #: Prefix of the policy cue-group names inside the shared matcher.
 GROUP_PREFIX = "policy:"
@@ -50,10 +61,12 @@ class PolicyFrameSpec:
 
 @dataclass(frozen=True)
 class PolicyCodebook:
-    """The built-in policy-frame lexicons and their documentation."""
+    """The built-in policy-frame lexicons, their documentation and the context rules."""
 
     frames: Mapping[str, PolicyFrameSpec]
     groups: tuple[CueGroup, ...]
+    ambiguous: frozenset[str] = frozenset()
+    exclusions: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +81,9 @@ def policy_codebook() -> PolicyCodebook:
     >>> cb.frames["security_defense"].label
     'Security and defence'
     """
-    data = read_toml("policy.toml")["frames"]
+    raw = read_toml("policy.toml")
+    data = raw["frames"]
+    context = raw.get("context", {})
     frames = {
         name: PolicyFrameSpec(
             name=name,
@@ -80,12 +95,58 @@ def policy_codebook() -> PolicyCodebook:
         for name in POLICY_FRAMES
     }
     groups = load_groups({name: data[name] for name in POLICY_FRAMES}, prefix=GROUP_PREFIX)
-    return PolicyCodebook(MappingProxyType(frames), groups)
+    return PolicyCodebook(
+        MappingProxyType(frames),
+        groups,
+        ambiguous=frozenset(normalize_token(c) for c in context.get("ambiguous", ())),
+        exclusions=tuple(context.get("exclude", ())),
+    )
 
 
 @lru_cache(maxsize=1)
 def _matcher() -> Matcher:
     return Matcher(policy_codebook().groups)
+
+
+@lru_cache(maxsize=1)
+def _exclusion_matcher() -> Matcher:
+    return Matcher((CueGroup("exclude", phrases=policy_codebook().exclusions),))
+
+
+def exclusion_spans(sentence: Sentence) -> list[Hit]:
+    """Spans of the sentence covered by an exclusion phrase of ``[context]``."""
+    return [h for hs in _exclusion_matcher().match(sentence).values() for h in hs]
+
+
+def in_context(
+    sentence: Sentence, frame_hits: Sequence[Hit], excluded: Sequence[Hit] | None = None
+) -> list[Hit]:
+    """The cues of one frame in one sentence that survive the context rules.
+
+    Cues inside an exclusion phrase are dropped; an ambiguous cue is kept only when another
+    cue of the frame is in the sentence. ``excluded`` are the sentence's
+    :func:`exclusion_spans` (computed when omitted).
+
+    Examples
+    --------
+    >>> from mediacompare.text import sentences
+    >>> s = sentences("The Conference of the Parties opened.")[0]
+    >>> hits = _matcher().match(s)
+    >>> [in_context(s, h) for h in hits.values()]
+    [[]]
+    """
+    codebook = policy_codebook()
+    if excluded is None:
+        excluded = exclusion_spans(sentence)
+    kept = [
+        h for h in frame_hits if not any(e.start <= h.start and h.end <= e.end for e in excluded)
+    ]
+    if len(kept) == 1 and codebook.ambiguous:
+        (hit,) = kept
+        word = normalize_token(sentence.text[hit.start - sentence.start : hit.end - sentence.start])
+        if word in codebook.ambiguous:
+            return []
+    return kept
 
 
 def score_policy(
@@ -107,8 +168,9 @@ def score_policy(
     profile : dict
         ``{frame: PolicyFrame}`` for every name in :data:`POLICY_FRAMES`.
     primary : str or None
-        The frame with the largest share (ties: more cue weight, then codebook order);
-        ``None`` when no sentence bears a frame.
+        The frame with the largest share; ties go to more cue weight, then more cues, then
+        the frame whose evidence comes first in the article (codebook order only if all of
+        these tie); ``None`` when no sentence bears a frame.
     """
     if hits is None:
         matcher = _matcher()
@@ -117,16 +179,23 @@ def score_policy(
     weight = dict.fromkeys(POLICY_FRAMES, 0.0)
     evidence: dict[str, list[Evidence]] = {name: [] for name in POLICY_FRAMES}
     credits: dict[str, list[float]] = {name: [] for name in POLICY_FRAMES}
+    n_cues = dict.fromkeys(POLICY_FRAMES, 0)
+    first = dict.fromkeys(POLICY_FRAMES, len(sentences))
     n_framed = 0
-    for sentence, sentence_hits in zip(sentences, hits):
-        per_frame: dict[str, float] = {}
+    for position, (sentence, sentence_hits) in enumerate(zip(sentences, hits)):
+        per_frame: dict[str, tuple[float, int]] = {}
+        excluded = exclusion_spans(sentence) if sentence_hits else []
         for name in POLICY_FRAMES:
             frame_hits = sentence_hits.get(GROUP_PREFIX + name)
+            if frame_hits:
+                frame_hits = in_context(sentence, frame_hits, excluded)
             if not frame_hits:
                 continue
             w = sum(h.weight for h in frame_hits)
-            per_frame[name] = w
+            per_frame[name] = (w, len(frame_hits))
             weight[name] += w
+            n_cues[name] += len(frame_hits)
+            first[name] = min(first[name], position)
             cues = tuple(
                 Cue(
                     h.start, h.end, sentence.text[h.start - sentence.start : h.end - sentence.start]
@@ -157,5 +226,7 @@ def score_policy(
     primary = None
     if n_framed:
         order = {name: i for i, name in enumerate(POLICY_FRAMES)}
-        primary = max(POLICY_FRAMES, key=lambda n: (share[n], weight[n], -order[n]))
+        primary = max(
+            POLICY_FRAMES, key=lambda n: (share[n], weight[n], n_cues[n], -first[n], -order[n])
+        )
     return profile, primary
