@@ -35,7 +35,7 @@ def _fail_cleanly(command: Callable) -> Callable:
 
 
 def _parse_outlets(values: Sequence[str]) -> dict[str, str]:
-    mapping = {}
+    mapping: dict[str, str] = {}
     for value in values:
         path, sep, name = value.rpartition("=")
         if not sep or not path or not name.strip():
@@ -66,6 +66,9 @@ def _input_options(command: Callable) -> Callable:
                      help="Fail on the first unusable input instead of skipping it."),
         click.option("--example", is_flag=True,
                      help="Use the bundled example (Meduza vs a UK tabloid on Ukraine's missiles)."),
+        click.option("--urls", "urls_file", type=click.Path(dir_okay=False), default=None,
+                     help="File of article web addresses, one per line (# comments). Pages are "
+                          "fetched once and cached, so reruns are offline."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -141,9 +144,19 @@ def _report_failures(analyses) -> None:
                        f"{_printable(a.skipped_reason)}", err=True)
 
 
-def _load(paths, outlets, strict, example, **columns):
+def _load(paths, outlets, strict, example, urls_file=None, **columns):
     from .ingest import Columns, load, load_example
 
+    if urls_file is not None:
+        from .ingest.urls import read_url_list
+
+        try:
+            listed = read_url_list(Path(urls_file).read_text(encoding="utf-8"))
+        except OSError as error:
+            raise ConfigError(f"--urls {urls_file}: cannot read it ({error.strerror})") from None
+        if not listed:
+            raise ConfigError(f"--urls {urls_file}: no web address in it (one per line)")
+        paths = (*paths, *listed)
     if example:
         if paths:
             raise ConfigError("give either --example or PATHs, not both")
@@ -167,15 +180,61 @@ def _default_output(paths: Sequence[str], example: bool, fmt: str) -> Path:
     return REPORTS_DIR / f"{stem}.{fmt}"
 
 
-def _progress(total: int):
-    """A rich progress bar on stderr for long runs (None when quiet or not a terminal)."""
-    if total < 20 or not sys.stderr.isatty():
-        return None, None
-    from rich.progress import Progress
+class _Phases:
+    """Named phases on stderr: a bar while articles are analysed, then a pulsing bar per phase.
 
-    progress = Progress(transient=True, console=None)
-    task = progress.add_task("analysing", total=total)
-    return progress, lambda n: progress.advance(task, n)
+    Off (every method a no-op) with ``--quiet``, for short runs, or when stderr is not a
+    terminal. rich honours ``NO_COLOR``; phase names are ours, never article text.
+    """
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.total, self.done, self.progress, self.task = total, 0, None, None
+        if quiet or total < 20 or not sys.stderr.isatty():
+            return
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
+                                 TimeElapsedColumn(), transient=True)
+        self.task = self.progress.add_task(f"analysing {total} articles", total=total)
+
+    def __enter__(self) -> _Phases:
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def advance(self, n: int) -> None:
+        self.done += n
+        if self.progress:
+            self.progress.advance(self.task, n)
+            if self.done >= self.total:  # what compare() does after the per-article analysis
+                self.phase("comparing outlets: statistics, coverage, similarity")
+
+    def phase(self, name: str) -> None:
+        if self.progress:
+            self.progress.update(self.task, description=name, total=None, completed=0)
+
+
+def _closing_summary(cmp, path: Path, seconds: float) -> str:
+    """One stderr paragraph at the end of `report`: what went in, what came out."""
+    from .report.views.summary import count_findings
+
+    cov = cmp.coverage
+    stories = len(cov.stories) if cov is not None else 0
+    duplicates = sum(1 for v in cov.duplicate_of.values() if v) if cov is not None else 0
+    size = path.stat().st_size if path.exists() else 0
+    findings = count_findings(cmp)
+    return (
+        f"mediacompare: {len(cmp.analyses)} articles from {len(cmp.profiles)} outlets; "
+        f"{stories} stor{'y' if stories == 1 else 'ies'} aligned; {duplicates} near-duplicate"
+        f"{'s' if duplicates != 1 else ''}; {len(cmp.problems)} input"
+        f"{'s' if len(cmp.problems) != 1 else ''} skipped; {findings} difference"
+        f"{'s' if findings != 1 else ''} likely real; report {size / 1000:,.0f} kB "
+        f"in {seconds:.1f} s"
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -196,12 +255,20 @@ def cli() -> None:
 @click.option("--one-story", is_flag=True,
               help="The inputs all cover one story: align them together in the coverage "
                    "section instead of clustering them into stories.")
+@click.option("--brief", is_flag=True,
+              help="HTML: only what differs and the tables that test it (no article texts).")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress and no closing summary on stderr (errors and skips still show).")
 @_fail_cleanly
 def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_story, frames_file,
-           frame_model, actors_file, **columns) -> None:
+           frame_model, actors_file, brief=False, quiet=False, **columns) -> None:
     """Write a comparison report for PATHS (files or folders) and print its path."""
+    import time
+
     from .api import compare
-    from .report.render import check_output, report_format
+    from .report.render import check_output, report_format, save_report
+
+    started = time.monotonic()
 
     options = _options(frames_file, frame_model, actors_file)
     if output is not None:  # before any work: refuse an unusable or input-overwriting -o
@@ -209,15 +276,15 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
         fmt = report_format(output, fmt)
     corpus = _load(paths, outlets, strict, example, **columns)
     target = output or _default_output(paths, example, fmt or "html")
-    progress, advance = _progress(len(corpus))
     run = dict(options=options, jobs=jobs, backend=backend, stories="one" if one_story else "auto")
-    if progress:
-        with progress:
-            cmp = compare(corpus, progress=advance, **run)
-    else:
-        cmp = compare(corpus, **run)
+    with _Phases(len(corpus), quiet) as phases:
+        cmp = compare(corpus, progress=phases.advance, **run)
+        phases.phase("rendering the report")
+        saved = save_report(cmp, Path(target), fmt, brief=brief)
     _report_failures(cmp.analyses)
-    click.echo(_printable(str(cmp.save(target, fmt))))
+    click.echo(_printable(str(saved)))
+    if not quiet:
+        click.echo(_closing_summary(cmp, saved, time.monotonic() - started), err=True)
 
 
 @cli.command()

@@ -21,7 +21,7 @@ class InputError(MediaCompareError):
     message : str
         What is wrong and what to do about it.
     line : int, optional
-        1-based line (JSONL) or row (CSV, counting the header as line 1) number.
+        1-based physical line (JSONL; CSV: the line a row starts on, the header is line 1).
 
     Examples
     --------

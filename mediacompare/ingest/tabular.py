@@ -5,8 +5,9 @@ Columns are found by common names (:data:`COMMON_COLUMNS`, case-insensitive) unl
 header or from the first JSON object. Bad rows (empty text, malformed JSONL line) are skipped
 and listed; the rest of the file is still read.
 
-Line numbers in problems: the physical line for JSONL; the row for CSV, counting the header as
-row 1 (what a spreadsheet shows); JSON list items are named ``file.json#N`` (1-based).
+Line numbers in problems: the physical line for JSONL, and for CSV the physical line a row
+starts on (a quoted field may span lines; the header is line 1); JSON list items are named
+``file.json#N`` (1-based).
 
 Examples
 --------
@@ -73,7 +74,7 @@ def _listing(keys: Iterable[str]) -> str:
 def resolve_columns(keys: Iterable[Any], columns: Columns | None, source: str) -> _Resolved:
     """Map each field to an actual column name; raise :class:`InputError` without a text column."""
     keys = [str(k) for k in keys]
-    lower = {}
+    lower: dict[str, str] = {}
     for key in keys:
         lower.setdefault(key.strip().lower(), key)
     chosen: dict[str, str | None] = {}
@@ -275,9 +276,8 @@ def read_csv(text: str, source: str, columns: Columns | None = None, *, tsv: boo
     problems: list[InputProblem] = []
 
     def items() -> Iterator[tuple[int, dict[str, str]]]:
-        number = 1
         while True:
-            number += 1
+            number = reader.line_num + 1  # the physical line the row starts on
             try:
                 cells = next(reader)
             except StopIteration:

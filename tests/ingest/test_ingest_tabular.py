@@ -150,7 +150,8 @@ def test_csv_common_columns_ids_and_row_numbers(tmp_path):
         ),
     )
     corpus = load(path)
-    assert [a.id for a in corpus] == ["a1", "a3", "news:5"]
+    # rows are numbered by the physical line they start on (a3 spans lines 4-6)
+    assert [a.id for a in corpus] == ["a1", "a3", "news:7"]
     assert [a.outlet for a in corpus] == ["Daily Planet", "Morning Star", "Morning Star"]
     assert corpus[0].date == "2023-11-14"
     assert corpus[1].text == T2 + "\n\nSecond paragraph."

@@ -7,6 +7,8 @@ rejects, before any text is read, the constructions that cause catastrophic back
 
 * a repetition (``*``, ``+``, ``{m,n}`` with n > 1) inside an unbounded repetition (``*``,
   ``+``, ``{m,}``, or ``{m,n}`` with n > :data:`MAX_BOUNDED_REPEAT`);
+* alternatives (``a|b``) inside an unbounded repetition, such as ``(a|aa)+``;
+* two unbounded repetitions of the same thing in a row (``a*a*``);
 * backreferences (``\\1``, ``(?P=name)``), which no linear-time engine supports;
 * patterns longer than :data:`MAX_PATTERN_LENGTH` characters.
 
@@ -44,7 +46,20 @@ _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_cons
 _BACKREFS = {sre_constants.GROUPREF, sre_constants.GROUPREF_EXISTS}
 
 
+def _unbounded_body(op, arg) -> str | None:
+    if op in _REPEATS and arg[1] is sre_constants.MAXREPEAT:
+        return repr(arg[2])
+    return None
+
+
 def _walk(items, inside_repeat: bool) -> None:
+    bodies = [_unbounded_body(op, arg) for op, arg in items]
+    for before, after in zip(bodies, bodies[1:]):
+        if before is not None and before == after:  # a*a*, \s+\s*: n ways to split each run
+            raise ValueError(
+                "two unbounded repeats of the same thing in a row (such as a*a*) can take "
+                "polynomial time; write one repeat"
+            )
     for op, arg in items:
         if op in _BACKREFS:
             raise ValueError("backreferences (\\1, (?P=name)) are not allowed in frame patterns")
@@ -62,6 +77,11 @@ def _walk(items, inside_repeat: bool) -> None:
         elif op is sre_constants.SUBPATTERN:
             _walk(arg[-1], inside_repeat)
         elif op is sre_constants.BRANCH:
+            if inside_repeat:  # (a|aa)+, (a|a)*: the alternatives can split a text many ways
+                raise ValueError(
+                    "alternatives inside a repetition (such as (a|aa)+) can take exponential "
+                    "time; list the alternatives as separate patterns"
+                )
             for branch in arg[1]:
                 _walk(branch, inside_repeat)
         elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
