@@ -126,9 +126,25 @@ class Comparison(ComparisonData):
         return save_report(self, Path(path), format)
 
     def _repr_html_(self) -> str:
-        from .report import render_html
+        """The compact summary Jupyter shows inline (findings and their tests; ids prefixed)."""
+        from .report.notebook import summary_html
 
-        return render_html(self, fragment=True)
+        return summary_html(self)
+
+    def show(self, height: int = 700):
+        """The full report for a notebook cell, in an iframe (``srcdoc``) of ``height`` pixels.
+
+        Examples
+        --------
+        >>> from mediacompare.model import Article
+        >>> cmp = compare([Article(id="a", outlet="X", text="Peace talks resumed.")])
+        >>> cmp.show()._repr_html_().startswith("<iframe")
+        True
+        """
+        from .report import render_html
+        from .report.notebook import FullReport
+
+        return FullReport(render_html(self), height=height)
 
     def __repr__(self) -> str:
         return (

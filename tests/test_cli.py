@@ -131,3 +131,33 @@ def test_one_story_aligns_every_input_together(runner, tmp_path):
     assert {a["story"] for a in data["articles"]} == {"s01"}
     assert [s["outlets"] for s in data["coverage"]["stories"]] == [["Planet", "Star"]]
     assert data["parameters"]["stories"] == "one"
+
+
+def test_report_ends_with_a_closing_summary_on_stderr(runner, tmp_path):
+    out = tmp_path / "r.html"
+    result = runner.invoke(cli, ["report", "--example", "-o", str(out)], env={"NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == str(out)  # stdout stays the path alone
+    line = result.stderr.strip().splitlines()[-1]
+    for part in ("2 articles from 2 outlets", "1 story aligned", "0 near-duplicates",
+                 "0 inputs skipped", "likely real", "kB in"):
+        assert part in line
+    assert "\x1b[" not in result.stderr
+
+
+def test_report_quiet_prints_only_the_path(runner, tmp_path):
+    out = tmp_path / "r.html"
+    result = runner.invoke(cli, ["report", "--example", "-o", str(out), "--quiet"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.strip() == str(out)
+
+
+def test_report_brief_keeps_findings_and_drops_article_texts(runner, tmp_path):
+    full, brief = tmp_path / "full.html", tmp_path / "brief.html"
+    runner.invoke(cli, ["report", "--example", "-o", str(full), "-q"])
+    result = runner.invoke(cli, ["report", "--example", "-o", str(brief), "-q", "--brief"])
+    assert result.exit_code == 0, result.output
+    text = brief.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and "What differs" in text
+    assert 'id="articles"' not in text and 'id="articles"' in full.read_text(encoding="utf-8")
+    assert brief.stat().st_size < full.stat().st_size / 2

@@ -161,6 +161,11 @@ class _Loader:
         if not str(given).strip():
             self.problem(repr(given), "empty path; give a file or folder (use '.' for this folder)")
             return
+        from .urls import is_url
+
+        if is_url(str(given)):
+            self.add_url(str(given).strip())
+            return
         path = Path(given).expanduser()
         if path.is_symlink() and not path.exists():
             try:
@@ -184,6 +189,30 @@ class _Loader:
             )
         else:
             self.add_file(path, given, SourceInfo(display=given, id_base=path.stem, stem=path.stem))
+
+    def add_url(self, url: str) -> None:
+        """Fetch (or read from the page cache) and extract a web page like a saved HTML file."""
+        import re
+        from urllib.parse import urlsplit
+
+        from .html import read_html
+        from .urls import fetch_page
+
+        try:
+            page = fetch_page(url)
+            record = read_html(page.content, url)
+        except InputError as err:
+            self.problem(err.source, err.message, err.line)
+            return
+        if not record.url:
+            record = replace(record, url=page.final_url)
+        parts = urlsplit(page.final_url)
+        slug = [x for x in parts.path.split("/") if x]
+        stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", slug[-1]) if slug else (parts.hostname or "page")
+        src = SourceInfo(display=url, id_base=stem[:80] or "page", stem=stem[:80] or "page",
+                         sha256=hashlib.sha256(page.content).hexdigest(),
+                         explicit_outlet=self.explicit.lookup(Path(url), url))
+        self._build(record, src)
 
     def add_directory(self, root: Path) -> None:
         root_name = root.name if root.name not in ("", ".", "..") else root.resolve().name

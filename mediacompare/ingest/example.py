@@ -19,7 +19,8 @@ def load_example() -> Corpus:
     """The two bundled seed articles (Meduza vs a UK tabloid) with their outlet labels.
 
     Meduza names itself in its text (``Source: Meduza``); ``outlets.json`` names the outlets of
-    articles that do not.
+    articles that do not, and ``titles.json`` gives a descriptive title to an article saved
+    without its headline.
 
     Examples
     --------
@@ -32,6 +33,12 @@ def load_example() -> Corpus:
     with ExitStack() as stack:
         paths = [stack.enter_context(as_file(base / name)) for name in names]
         corpus = load(paths, outlets=mapping, strict=True)
+    # The saved tabloid text has no headline: titles.json gives a descriptive one.
+    titles: dict[str, str] = json.loads((base / "titles.json").read_text(encoding="utf-8"))
     return Corpus(
-        tuple(replace(a, source=f"mediacompare/examples/{Path(a.source).name}") for a in corpus)
+        tuple(
+            replace(a, source=f"mediacompare/examples/{Path(a.source).name}",
+                    title=a.title or titles.get(Path(a.source).name))
+            for a in corpus
+        )
     )

@@ -17,6 +17,7 @@ from . import charts
 from .views.actors import actors_view
 from .views.coverage import coverage_view, style_view
 from .views.frames import frames_view
+from .views.summary import summary_view
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..comparison.records import ComparisonData
@@ -167,6 +168,9 @@ class ReportContext:
     actors: Any = None
     coverage: Any = None
     style: Any = None
+    summary: Any = None
+    frame_grid: Markup = Markup("")
+    shared_chart: Markup = Markup("")
 
     @property
     def comparable(self) -> bool:
@@ -208,6 +212,25 @@ def _paragraphs(article_index: int, a: ArticleAnalysis) -> tuple[tuple[SentenceV
     return tuple(tuple(p) for p in paragraphs)
 
 
+#: How each outlet rule (``Article.outlet_rule``) is said in the report.
+OUTLET_BASIS = {
+    "explicit": "outlet as you named it",
+    "metadata": "outlet named by the article",
+    "url domain": "outlet from the URL's domain",
+    "directory": "outlet from the folder name",
+    "file stem": "outlet guessed from the file name",
+}
+
+
+def outlet_basis(rule: str) -> str:
+    """Plain words for where an article's outlet came from.
+
+    >>> outlet_basis("explicit")
+    'outlet as you named it'
+    """
+    return OUTLET_BASIS.get(rule, f"outlet from {rule}")
+
+
 def _article_view(i: int, a: ArticleAnalysis) -> ArticleView:
     art, s = a.article, a.sentiment
     return ArticleView(
@@ -219,7 +242,7 @@ def _article_view(i: int, a: ArticleAnalysis) -> ArticleView:
         url=art.url,
         language=art.language,
         source=art.source,
-        outlet_rule=art.outlet_rule,
+        outlet_rule=outlet_basis(art.outlet_rule),
         n_sentences=len(a.sentences),
         word_count=a.word_count,
         compound_mean=s.compound_mean if s else None,
@@ -259,9 +282,27 @@ def _strongest(cmp: ComparisonData, outlet: str, sign: int) -> tuple[QuotedSente
     )
 
 
+def shown_verdict(d: Difference) -> str:
+    """The verdict to display: "likely real" only when the 95% interval also excludes zero.
+
+    Examples
+    --------
+    >>> from mediacompare.comparison.stats.differences import Difference
+    >>> shown_verdict(Difference("tone", "A", "B", 1, 0, 1, -0.07, 2.5, 0.01, 0.01, 5, 5, "likely real"))
+    'uncertain (interval includes 0)'
+    """
+    from .views.summary import VERDICT_UNCERTAIN, interval_agrees
+
+    if d.verdict == "likely real" and not interval_agrees(d):
+        return VERDICT_UNCERTAIN
+    return d.verdict
+
+
 def difference_views(differences: Iterable[Difference]) -> tuple[Difference, ...]:
-    """The differences with readable metric names ("negative share"), for display."""
-    return tuple(replace(d, metric=d.metric.replace("_", " ")) for d in differences)
+    """The differences with readable metric names ("negative share") and shown verdicts."""
+    return tuple(
+        replace(d, metric=d.metric.replace("_", " "), verdict=shown_verdict(d)) for d in differences
+    )
 
 
 #: Largest number of articles drawn as an article × article heatmap (the SVG grows with the
@@ -384,7 +425,7 @@ def build_context(cmp: ComparisonData) -> ReportContext:
         )
     else:
         terms_chart = Markup("")
-    return ReportContext(
+    ctx = ReportContext(
         title=_title(cmp),
         n_articles=len(cmp.analyses),
         n_outlets=len(cmp.profiles),
@@ -432,3 +473,34 @@ def build_context(cmp: ComparisonData) -> ReportContext:
         coverage=coverage_view(cmp),
         style=style_view(cmp),
     )
+    return replace(ctx, summary=summary_view(ctx), **_scale_charts(ctx))
+
+
+def _scale_charts(ctx: ReportContext) -> dict[str, Markup]:
+    """Frame × outlet heat-map and shared-vs-only-here bars (drawn with three or more outlets)."""
+    from .grid_charts import grid_heatmap, shared_bars
+
+    out: dict[str, Markup] = {}
+    if ctx.n_outlets < 3:
+        return out
+    rows = (ctx.frames.generic + ctx.frames.policy) if ctx.frames is not None else ()
+    if rows:
+        labels = list(dict.fromkeys(r.label for r in rows))
+        outlets = [o.name for o in ctx.outlets]
+        value = {(r.label, r.outlet): r.value for r in rows}
+        out["frame_grid"] = grid_heatmap(
+            labels, outlets, [[value.get((lab, o)) for o in outlets] for lab in labels],
+            title="Frame × outlet (generic score / policy share; – = 0)", href="#frames")
+    cov = ctx.coverage
+    if cov is not None and cov.stories:
+        shared: dict[str, int] = {}
+        unique: dict[str, int] = {}
+        for st in cov.stories:
+            for o in st.outlets_view:
+                shared[o.outlet] = shared.get(o.outlet, 0) + len(o.shared)
+                unique[o.outlet] = unique.get(o.outlet, 0) + o.n_unique
+        names = sorted(shared)
+        out["shared_chart"] = shared_bars(
+            names, [shared[n] for n in names], [unique[n] for n in names],
+            title="Sentences shared with another outlet vs only here", href="#coverage")
+    return out

@@ -135,6 +135,14 @@ def web_link(url: str) -> Markup:
     return Markup(f'<a href="{text}" rel="noopener noreferrer nofollow">{text}</a>')
 
 
+#: Table rows shown before "show all" in long tables.
+CAP_ROWS = 20
+#: Collapsible blocks (evidence lists, stories, outlets) shown before "show all".
+CAP_BLOCKS = 8
+#: Stories of the coverage section shown before "show all" (each holds one block per outlet).
+CAP_STORIES = 3
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     """The Jinja environment of all reports: autoescaping for HTML, strict about undefined names."""
@@ -151,6 +159,8 @@ def environment() -> Environment:
         most_telling=most_telling, link=web_link,
     )
     env.tests["sentence_level"] = lambda d: d.method == METHOD_SENTENCE_TEST
+    # Rows and blocks shown before "show all" in long lists (see templates/_partials.html).
+    env.globals.update(CAP_ROWS=CAP_ROWS, CAP_BLOCKS=CAP_BLOCKS, CAP_STORIES=CAP_STORIES)
     return env
 
 
@@ -158,10 +168,19 @@ def _css() -> Markup:
     return Markup(read_text("report", "templates", "report.css"))
 
 
-def render_html(cmp: ComparisonData, *, fragment: bool = False) -> str:
-    """Render the self-contained HTML report (``fragment=True``: for notebooks, no <html>)."""
+BRIEF_NOTE = ("Brief report: the findings and the tables that test them. The full report "
+              "(every section, the evidence sentences and the article texts) is written without "
+              "--brief, or shown in a notebook by cmp.show().")
+
+
+def render_html(cmp: ComparisonData, *, fragment: bool = False, brief: bool = False) -> str:
+    """Render the self-contained HTML report.
+
+    ``fragment=True`` leaves out ``<html>``/``<head>`` (for notebooks); ``brief=True`` keeps
+    only the "What differs" box, the verdict and the tables that test the differences.
+    """
     template = environment().get_template("fragment.html" if fragment else "report.html")
-    return template.render(ctx=build_context(cmp), css=_css())
+    return template.render(ctx=build_context(cmp), css=_css(), brief=brief, brief_note=BRIEF_NOTE)
 
 
 def render_markdown(cmp: ComparisonData) -> str:
@@ -249,16 +268,20 @@ def _remove_stale_temporaries(path: Path) -> None:
             pass
 
 
-def save_report(cmp: ComparisonData, path: Path, format: str | None = None) -> Path:
+def save_report(
+    cmp: ComparisonData, path: Path, format: str | None = None, *, brief: bool = False
+) -> Path:
     """Write a report atomically: a temporary file in the same folder, then a rename.
 
     ``format`` is ``"html"``, ``"md"`` or ``"json"``; by default it follows the suffix. The
-    path may not be one of the articles' input files (:func:`check_output`).
+    path may not be one of the articles' input files (:func:`check_output`). ``brief`` writes
+    the brief HTML report (findings and their tests only).
     """
     fmt = report_format(path, format)
     sources = [a.article.source for a in cmp.analyses] + [p.source for p in cmp.problems]
     check_output(path, [f for f in map(_input_file, sources) if f is not None])
-    content = {"html": render_html, "md": render_markdown, "json": render_json}[fmt](cmp)
+    content = (render_html(cmp, brief=brief) if fmt == "html"
+               else {"md": render_markdown, "json": render_json}[fmt](cmp))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

@@ -40,9 +40,13 @@ def test_html_has_every_section(cmp):
 
 
 def test_notebook_fragment_has_no_document_wrapper(cmp):
-    fragment = cmp._repr_html_()
-    assert "<html" not in fragment and "<svg" in fragment
+    from mediacompare.report import render_html
+
+    fragment = cmp._repr_html_()  # the compact summary (tests/report/test_notebook_repr.py)
+    assert "<html" not in fragment and "What differs" in fragment
     assert EVIL not in fragment
+    full = render_html(cmp, fragment=True)
+    assert "<html" not in full and "<svg" in full and EVIL not in full
 
 
 def test_markdown_escapes_and_has_tables(cmp):

@@ -168,6 +168,8 @@ def _rows(cmp: ComparisonData, family: str, frames: Sequence[str], evidence) -> 
             if estimate is None:
                 continue
             prevalence = stats.estimate(f"{metric}.present", outlet) if stats else None
+            if estimate.value == 0 and (prevalence is None or prevalence.value == 0):
+                continue  # an all-zero row says nothing: the caption says zero rows are left out
             rows.append(
                 FrameRow(
                     frame=frame,
@@ -186,6 +188,7 @@ def _rows(cmp: ComparisonData, family: str, frames: Sequence[str], evidence) -> 
 def frames_view(cmp: ComparisonData) -> FramesView:
     """Display-ready framing section of a comparison."""
     from ...analysis.framing import GENERIC_FRAMES, POLICY_FRAMES, generic_codebook
+    from ..context import shown_verdict
 
     framed = [a for a in cmp.analyses if a.frames is not None]
     custom_names = sorted({n for a in framed for n in a.frames.custom})
@@ -211,7 +214,7 @@ def frames_view(cmp: ComparisonData) -> FramesView:
         model=_rows(cmp, "model", model_names, None),
         primary=tuple(primary),
         differences=tuple(
-            replace(d, metric=_metric_label(d.metric))
+            replace(d, metric=_metric_label(d.metric), verdict=shown_verdict(d))
             for d in (cmp.frame_stats.differences if cmp.frame_stats else ())
             if not d.metric.endswith(".present")
         ),
