@@ -10,7 +10,7 @@ Examples
 --------
 >>> from mediacompare.ingest import load_example
 >>> [(a.outlet, a.title is not None) for a in load_example()]
-[('Meduza', True), ('UK tabloid', False)]
+[('Meduza', True), ('UK tabloid', True)]
 """
 
 from __future__ import annotations
