@@ -65,42 +65,21 @@ def compare_corpus(
     stories: str | Mapping[str, str] = "auto",
     progress=None,
 ) -> ComparisonData:
-    """Compare articles by outlet: tone, word choice and similarity.
+    """Compare articles by outlet: the work behind :func:`mediacompare.compare`.
 
-    Parameters
-    ----------
-    data : Corpus, sequence of Article or of ArticleAnalysis
-        Usually the result of :func:`mediacompare.load`. Analyses are reused as they are.
-    options : AnalysisOptions, optional
-    jobs, backend : see :func:`mediacompare.analysis.pipeline.analyze_all`.
-    top_terms : int
-        Distinctive terms kept per outlet.
-    min_term_count : int
-        A term must occur at least this often in an outlet to count as distinctive of it.
-    seed : int
-        Seed of every resampling (bootstrap intervals, permutation tests): same seed, same report.
-    stories : "auto", "one" or mapping of article id to story label
-        How the coverage section groups articles into stories: clustered by text and date
-        ("auto"), all one story ("one": you chose articles about one event), or your own
-        grouping, e.g. ``dict(zip(df["id"], df["event"]))``.
-
-    Returns
-    -------
-    ComparisonData
-        Plain data; :func:`mediacompare.compare` wraps it in the user-facing
-        :class:`~mediacompare.Comparison`.
+    Takes the same parameters as :func:`mediacompare.compare` (documented there) and returns
+    plain :class:`~mediacompare.comparison.records.ComparisonData`, which
+    :func:`mediacompare.compare` wraps in the user-facing :class:`~mediacompare.Comparison`.
 
     Examples
     --------
     >>> from mediacompare.model import Article
-    >>> cmp = compare_corpus([
+    >>> data = compare_corpus([
     ...     Article(id="a", outlet="Left", text="Protesters marched peacefully. Police stood by."),
     ...     Article(id="b", outlet="Right", text="Rioters clashed with police. Shops were looted."),
     ... ])
-    >>> cmp.outlet_names
+    >>> data.outlet_names
     ('Left', 'Right')
-    >>> cmp.profile("Right").compound_mean < cmp.profile("Left").compound_mean
-    True
     """
     from .actors.outlets import compare_actors
     from .coverage import check_stories, compare_coverage
