@@ -11,12 +11,16 @@ from __future__ import annotations
 
 import argparse
 import platform
-import time
+import sys
+from pathlib import Path
 
 from mediacompare.analysis.pipeline import analyze
 from mediacompare.ingest.plaintext import strip_markdown
 from mediacompare.model import Article
 from mediacompare.text import sentences
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from style_speed import _best  # noqa: E402  (one timing helper for the benchmarks)
 
 CASES = {
     "money '1,000,'": "1,000,",
@@ -30,15 +34,6 @@ CASES = {
     "'(((' ": "(((",
     "'--' ": "-- ",
 }
-
-
-def _seconds(work, repeat: int = 3) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def main() -> None:
@@ -55,7 +50,7 @@ def main() -> None:
              ("split 'Mr. ' x", lambda k: sentences("Mr. " * k * 4)),
              ("split '!' run", lambda k: sentences("!" * k * 20 + " a"))]
     for name, work in rows:
-        small, large = _seconds(lambda: work(n)), _seconds(lambda: work(4 * n))
+        small, large = _best(lambda: work(n), 3), _best(lambda: work(4 * n), 3)
         ratio = large / max(small, 1e-9)
         worst = max(worst, ratio)
         print(f"{name:28} {n:>8} {small:8.3f} {large:8.3f} {ratio:6.1f}")

@@ -244,17 +244,9 @@ def test_control_characters_in_names_are_escaped_on_stderr(tmp_path):
 
 
 def test_a_failing_article_is_reported_and_the_rest_completes(monkeypatch):
-    from mediacompare.analysis import pipeline
     from mediacompare.model import Article
 
-    real = pipeline.analyze
-
-    def flaky(article, options=None):
-        if article.id == "bad":
-            raise RuntimeError("boom")
-        return real(article, options)
-
-    monkeypatch.setattr(pipeline, "analyze", flaky)
+    pipeline = _flaky_analyze(monkeypatch)
     done = pipeline.analyze_all([
         Article(id="ok", outlet="A", text="Talks collapsed. Three died."),
         Article(id="bad", outlet="B", text="This one fails."),
