@@ -32,6 +32,7 @@ _EXPORTS = {
     "ActorSentimentVectorizer": "mediacompare.comparison.actors.features",
     "FrameClassifier": "mediacompare.analysis.framing.classifier",
     "FrameVectorizer": "mediacompare.analysis.framing.features",
+    "LoadedLanguageClassifier": "mediacompare.analysis.loaded.classifier",
     "SentimentVectorizer": "mediacompare.analysis.sentiment",
     "StyleVectorizer": "mediacompare.analysis.style.vectorizer",
     "TargetSentimentClassifier": "mediacompare.analysis.targets.classifier",
@@ -50,6 +51,7 @@ __all__ = [
     "FrameVectorizer",
     "InputError",
     "InputProblem",
+    "LoadedLanguageClassifier",
     "MediaCompareError",
     "SentimentVectorizer",
     "StyleVectorizer",
@@ -80,6 +82,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover
     from .analysis.framing.classifier import FrameClassifier
     from .analysis.framing.features import FrameVectorizer
+    from .analysis.loaded.classifier import LoadedLanguageClassifier
     from .analysis.sentiment import SentimentVectorizer
     from .analysis.style.vectorizer import StyleVectorizer
     from .analysis.targets.classifier import TargetSentimentClassifier

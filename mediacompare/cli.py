@@ -84,6 +84,9 @@ def _analysis_options(command: Callable) -> Callable:
                      help="Frame classifier saved by `mediacompare train-frames`."),
         click.option("--actors", "actors_file", type=click.Path(dir_okay=False),
                      help="TOML file of actors: aliases, groups and types."),
+        click.option("--loaded-model", type=click.Path(),
+                     help="Loaded-language classifier saved with LoadedLanguageClassifier.save() "
+                          "(default: the shipped one)."),
         click.option("-j", "--jobs", type=int, default=1, show_default=True, callback=_check_jobs,
                      help="Worker processes for the per-article analysis (-1: one per CPU; "
                           f"at most {MAX_JOBS})."),
@@ -113,23 +116,24 @@ def _printable(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-def _options(frames_file, frame_model, actors_file):
+def _options(frames_file, frame_model, actors_file, loaded_model=None):
     from pathlib import Path as _Path
 
     from .analysis.pipeline import AnalysisOptions
 
     for flag, value in (("--frames", frames_file), ("--frame-model", frame_model),
-                        ("--actors", actors_file)):
+                        ("--actors", actors_file), ("--loaded-model", loaded_model)):
         if value is not None and not _Path(value).exists():
             raise ConfigError(f"{flag} {value}: no such file")
-    return AnalysisOptions(frames_file=frames_file, frame_model=frame_model, actors_file=actors_file)
+    return AnalysisOptions(frames_file=frames_file, frame_model=frame_model, actors_file=actors_file,
+                           loaded_model=loaded_model)
 
 
 def _protected_inputs(paths, options) -> list[str]:
     """Every file the run reads (articles, --frames, --actors, the --frame-model folder's
     files): ``-o`` may be none of them."""
     files = list(paths)
-    for value in (options.frames_file, options.actors_file, options.frame_model):
+    for value in (options.frames_file, options.actors_file, options.frame_model, options.loaded_model):
         if value is not None:
             folder = Path(value)
             files += [str(p) for p in folder.iterdir()] if folder.is_dir() else [value]
@@ -261,7 +265,7 @@ def cli() -> None:
               help="No progress and no closing summary on stderr (errors and skips still show).")
 @_fail_cleanly
 def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_story, frames_file,
-           frame_model, actors_file, brief=False, quiet=False, **columns) -> None:
+           frame_model, actors_file, loaded_model=None, brief=False, quiet=False, **columns) -> None:
     """Write a comparison report for PATHS (files or folders) and print its path."""
     import time
 
@@ -270,7 +274,7 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
 
     started = time.monotonic()
 
-    options = _options(frames_file, frame_model, actors_file)
+    options = _options(frames_file, frame_model, actors_file, loaded_model)
     if output is not None:  # before any work: refuse an unusable or input-overwriting -o
         check_output(output, _protected_inputs(paths, options))
         fmt = report_format(output, fmt)
@@ -293,13 +297,13 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="Output format.")
 @_fail_cleanly
-def score(paths, outlets, strict, example, fmt, jobs, frames_file, frame_model, actors_file,
+def score(paths, outlets, strict, example, fmt, jobs, frames_file, frame_model, actors_file, loaded_model,
           **columns) -> None:
     """Print per-article scores."""
     from .analysis.pipeline import analyze_all
     from .report.scores import score_rows
 
-    options = _options(frames_file, frame_model, actors_file)
+    options = _options(frames_file, frame_model, actors_file, loaded_model)
     corpus = _load(paths, outlets, strict, example, **columns)
     analyses = analyze_all(corpus, options=options, jobs=jobs)
     _report_failures(analyses)

@@ -36,11 +36,15 @@ class AnalysisOptions:
         reported beside the lexicon frames.
     actors_file : str, optional
         A TOML file of actors with aliases and groups (see ``docs/actors.md``).
+    loaded_model : str, optional
+        A folder written by ``LoadedLanguageClassifier.save()``, used instead of the shipped
+        loaded-language model.
     """
 
     frames_file: str | None = None
     frame_model: str | None = None
     actors_file: str | None = None
+    loaded_model: str | None = None
 
 
 @lru_cache(maxsize=8)
@@ -59,6 +63,15 @@ def _frame_model(path: str | None):
     from .framing import FrameClassifier
 
     return FrameClassifier.load(path)
+
+
+@lru_cache(maxsize=8)
+def _loaded_model(path: str | None):
+    if path is None:
+        return None
+    from .loaded import LoadedLanguageClassifier
+
+    return LoadedLanguageClassifier.load(path)
 
 
 @lru_cache(maxsize=8)
@@ -118,6 +131,7 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
     from .framing import score_frames
     from .quantities import extract_quantities
     from .quotes import extract_quotes
+    from .loaded.score import score_loaded
     from .style import score_style
 
     options = options or AnalysisOptions()
@@ -158,6 +172,7 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
             title_compound=summary.headline_compound,
             body_compound_mean=summary.compound_mean,
             quoted_chars=sum(q.end - q.start for q in quotes if q.kind != "indirect"),
+            loaded=score_loaded(sents, _loaded_model(options.loaded_model)),
         ),
         quantities=extract_quantities(sents),
     )

@@ -238,6 +238,7 @@ def with_terms(profile: OutletProfile, terms: Sequence[DistinctiveTerm]) -> Outl
 
 #: Style markers compared between outlets (fields of :class:`mediacompare.analysis.style.StyleProfile`).
 STYLE_METRICS = (
+    "loaded_language",
     "sensationalism",
     "exclamations",
     "intensifiers",

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ...model import Sentence
 from .markers import (
@@ -30,6 +31,9 @@ from .markers import (
     scan,
 )
 from .readability import readability
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..loaded.score import LoadedLanguage
 
 __all__ = ["FEATURE_NAMES", "RATE_MARKERS", "StyleProfile", "score_style"]
 
@@ -116,6 +120,8 @@ class StyleProfile:
     readability_sentences: int = 0
     quoted_chars: int = 0
     body_chars: int = 0
+    loaded_language: float = math.nan
+    loaded_flags: tuple[bool, ...] = ()
     cues: Mapping[str, tuple[Cue, ...]] = field(default_factory=lambda: FrozenMapping({}))
 
     def sentence_values(self, metric: str) -> tuple[float, ...] | None:
@@ -136,6 +142,8 @@ class StyleProfile:
         >>> p.sentence_values("flesch_reading_ease") is None
         True
         """
+        if metric == "loaded_language":
+            return tuple(float(f) for f in self.loaded_flags) if self.loaded_flags else None
         markers = _SENTENCE_SUMS.get(metric)
         if markers is None or not self.word_count or not self.sentence_count:
             return None
@@ -189,6 +197,7 @@ def score_style(
     title_compound: float | None = None,
     body_compound_mean: float | None = None,
     quoted_chars: int | None = None,
+    loaded: LoadedLanguage | None = None,
 ) -> StyleProfile:
     """Style markers of one article from its sentences (no re-tokenisation).
 
@@ -205,6 +214,9 @@ def score_style(
         sentences are never re-scored here. NaN body tone when not given.
     quoted_chars : int, optional
         Characters inside quotes from a fuller quote extractor; default: a balanced-quote scan.
+    loaded : LoadedLanguage, optional
+        The article's loaded-language scores (:func:`mediacompare.analysis.loaded.score_loaded`);
+        ``loaded_language`` is NaN without them.
 
     Returns
     -------
@@ -232,6 +244,12 @@ def score_style(
     body = math.nan if body_compound_mean is None else float(body_compound_mean)
     n_quoted = _quoted_chars(sentences, spans) if quoted_chars is None else int(quoted_chars)
     body_chars = sum(len(s.text) for s in sentences)
+    all_cues = {name: tuple(cues[name]) for name in MARKERS}
+    if loaded is not None:
+        all_cues["loaded_words"] = tuple(
+            Cue(w.sentence_index, w.start, w.end, w.text, w.category or "learned", w.quoted)
+            for w in loaded.words
+        )
     return StyleProfile(
         word_count=n_words,
         sentence_count=len(sentences),
@@ -250,6 +268,8 @@ def score_style(
         readability_sentences=read.sentences,
         quoted_chars=n_quoted,
         body_chars=body_chars,
-        cues=FrozenMapping({name: tuple(cues[name]) for name in MARKERS}),
+        loaded_language=loaded.share if loaded is not None else math.nan,
+        loaded_flags=loaded.flagged if loaded is not None else (),
+        cues=FrozenMapping(all_cues),
     )
 

@@ -28,6 +28,7 @@ UNIQUE_SHOWN = 4
 CUES_SHOWN = 6
 
 STYLE_LABELS = {
+    "loaded_language": "Loaded language (share of sentences flagged)",
     "sensationalism": "Sensationalism (all markers, per 1,000 words)",
     "exclamations": "Exclamation marks (per 1,000 words)",
     "intensifiers": "Intensifiers (per 1,000 words)",
@@ -42,7 +43,7 @@ STYLE_LABELS = {
     "quoted_share": "Share of text in quotes",
 }
 #: Markers whose cues are quoted, with the cue keys of StyleProfile.cues they draw on.
-CUE_MARKERS = ("exclamations", "intensifiers", "superlatives", "all_caps", "emotive_idioms",
+CUE_MARKERS = ("loaded_words", "exclamations", "intensifiers", "superlatives", "all_caps", "emotive_idioms",
                "conventional_metaphors", "attribution_hedges", "modal_hedges")
 
 
