@@ -48,7 +48,7 @@ from ...text import raw_documents
 from ..targets.features import lexicon as vader_lexicon
 from .embeddings import word_vectors
 from .lexicon import loaded_lexicon
-from .words import Word, sentence_words, word_rows
+from .words import DENSE_WORD_FEATURES, Word, sentence_words, word_rows
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -144,12 +144,43 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
         matrix = self._word_matrix(flat, fit=True)
         model = LogisticRegression(C=self.word_C, class_weight="balanced", max_iter=self.max_iter)
         model.fit(matrix, target)
+        self._base_logit_cache = {}
         return copy.deepcopy(self.word_vectorizer_), model.coef_.ravel(), float(model.intercept_[0])
+
+    def _base_logits(self, words: Sequence[Word]) -> list[float]:
+        """The part of each word's logit that depends on the word alone (cached per model;
+        the uncached words of a call are featurised together)."""
+        cache: dict[str, float] = self.__dict__.setdefault("_base_logit_cache", {})
+        missing = sorted({w.lower for w in words} - cache.keys())
+        if missing:
+            alone = [Word(m, 0, len(m), m, "", "", quoted=False, first=True) for m in missing]
+            cache.update(zip(missing, (self._word_matrix(alone) @ self.word_coef_).tolist()))
+        return [cache[w.lower] for w in words]
 
     def _word_probabilities(self, words: Sequence[Word]) -> np.ndarray:
         if not words:
             return np.zeros(0)
-        p = _sigmoid(self._word_matrix(words) @ self.word_coef_ + self.word_intercept_)
+        # logit = word-only part (cached) + neighbours + capitalisation + quoting: the same sum
+        # as the full feature row, without building one per word
+        vocabulary, coef = self.word_vectorizer_.vocabulary_, self.word_coef_
+        n_sparse = len(vocabulary)
+        capitalised = coef[n_sparse + DENSE_WORD_FEATURES.index("capitalised")]
+        quoted = coef[n_sparse + DENSE_WORD_FEATURES.index("quoted")]
+        identity = "identity" in self._word_groups()
+        z = np.empty(len(words))
+        for i, (w, base) in enumerate(zip(words, self._base_logits(words))):
+            value = base + self.word_intercept_
+            if identity:
+                if (j := vocabulary.get("prev=" + w.previous)) is not None:
+                    value += 0.5 * coef[j]
+                if (j := vocabulary.get("next=" + w.next)) is not None:
+                    value += 0.5 * coef[j]
+            if w.text[:1].isupper() and not w.first:
+                value += capitalised
+            if w.quoted:
+                value += quoted
+            z[i] = value
+        p = _sigmoid(z)
         if not self.supervised_words_:  # lexicon expansion: the lexicon's own words always count
             lexicon = loaded_lexicon()
             hits = np.array([lexicon.category(w.lower) is not None for w in words])
@@ -228,7 +259,9 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
         """Log-odds of each sentence, its candidate words and their scores (one pass)."""
         check_is_fitted(self, "coef_")
         words = [sentence_words(t) for t in texts]
-        probs = [self._word_probabilities(w) for w in words]
+        flat = self._word_probabilities([w for ws in words for w in ws])  # one batch
+        ends = np.cumsum([len(ws) for ws in words])
+        probs = np.split(flat, ends[:-1]) if len(words) else []
         if not texts:
             return np.zeros(0), words, probs
         dense = np.vstack([self._dense(t, w, p) for t, w, p in zip(texts, words, probs)])

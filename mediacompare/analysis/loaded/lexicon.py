@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from ..._resources import read_bytes, read_toml
@@ -45,16 +45,17 @@ class LoadedLexicon:
     prefixes: tuple[tuple[str, str], ...]
     phrases: dict[tuple[str, ...], str]
     sha256: str
+    _seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def category(self, word: str) -> str | None:
-        """The category of one lower-cased word, or None."""
+        """The category of one lower-cased word, or None (answers are cached)."""
+        if word in self._seen:
+            return self._seen[word]
         found = self.words.get(word)
-        if found is not None:
-            return found
-        for prefix, name in self.prefixes:
-            if word.startswith(prefix):
-                return name
-        return None
+        if found is None:
+            found = next((name for prefix, name in self.prefixes if word.startswith(prefix)), None)
+        self._seen[word] = found
+        return found
 
     def matches(self, words: Sequence[str]) -> list[LexiconMatch]:
         """Entries matched in a sequence of lower-cased words (phrases first, no overlaps)."""
