@@ -37,7 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from mediacompare.analysis.loaded.embeddings import encode  # noqa: E402
-from mediacompare.analysis.targets.persist import _npz_bytes  # noqa: E402
+from mediacompare.analysis.npz import npz_bytes  # noqa: E402
 from mediacompare.text import sentences  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -146,7 +146,7 @@ def main() -> None:
     started = time.perf_counter()
     vocab, vectors = build_vectors([a["content_original"] for a in articles])
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "embeddings.npz").write_bytes(_npz_bytes(encode(vocab, vectors)))
+    (args.out / "embeddings.npz").write_bytes(npz_bytes(encode(vocab, vectors)))
     print(f"word vectors: {len(vocab)} words x {vectors.shape[1]} ({time.perf_counter() - started:.0f} s)")
     if args.vectors_only:
         return

@@ -37,6 +37,7 @@ _EXPORTS = {
     "StyleVectorizer": "mediacompare.analysis.style.vectorizer",
     "TargetSentimentClassifier": "mediacompare.analysis.targets.classifier",
     "TermCountTfidf": "mediacompare.comparison.similarity",
+    "VaderAnalyzer": "mediacompare.analysis.vader",
 }
 
 __all__ = [
@@ -57,6 +58,7 @@ __all__ = [
     "StyleVectorizer",
     "TargetSentimentClassifier",
     "TermCountTfidf",
+    "VaderAnalyzer",
     "__version__",
     "analyze",
     "analyze_all",
@@ -88,3 +90,4 @@ if TYPE_CHECKING:  # pragma: no cover
     from .analysis.targets.classifier import TargetSentimentClassifier
     from .comparison.actors.features import ActorSentimentVectorizer
     from .comparison.similarity import TermCountTfidf
+    from .analysis.vader import VaderAnalyzer

@@ -1,9 +1,10 @@
 """Sentence sentiment with VADER (NLTK's semantics), GDELT-style tone, and a sklearn transformer.
 
-Every sentence is scored by NLTK's :class:`~nltk.sentiment.vader.SentimentIntensityAnalyzer`
-loaded with the lexicon file that ships inside the ``vaderSentiment`` wheel, so nothing is ever
-downloaded. Scores equal ``analyzer().polarity_scores(sentence.text)`` exactly (NLTK rounds
-``neg``/``neu``/``pos`` to 3 and ``compound`` to 4 decimals; we keep its values unchanged).
+Every sentence is scored by :class:`~mediacompare.analysis.vader.VaderAnalyzer` — NLTK's VADER
+rules, equal float for float to :class:`~nltk.sentiment.vader.SentimentIntensityAnalyzer` —
+with the lexicon file that ships inside the ``vaderSentiment`` wheel, so nothing is ever
+downloaded (NLTK rounds ``neg``/``neu``/``pos`` to 3 and ``compound`` to 4 decimals; the values
+are kept unchanged).
 
 Examples
 --------
@@ -18,27 +19,19 @@ Examples
 
 from __future__ import annotations
 
-import importlib.resources
 import math
-import os
-import threading
 from collections.abc import Iterable, Sequence
 from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
-from ..errors import MediaCompareError
 from .records import ArticleSentiment, SentimentScores, ToneBlock
 from ..model import Sentence
 from ..text import raw_documents, selected_features
 from ..text import sentences as split_sentences
-
-if TYPE_CHECKING:  # nltk is imported lazily: it takes seconds to import
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+from .vader import VaderAnalyzer, lexicon_path
 
 __all__ = [
     "FEATURE_NAMES",
@@ -57,54 +50,21 @@ POSITIVE_THRESHOLD = 0.05
 #: A sentence counts as negative when its compound score is at most this.
 NEGATIVE_THRESHOLD = -0.05
 
-_LEXICON_FILE = "vader_lexicon.txt"
-_LEXICON_PACKAGE = "vaderSentiment"
-_MIN_LEXICON_ENTRIES = 7000  # the 3.3.2 file has 7,520 lines, 7,506 distinct entries
-_LOAD_LOCK = threading.Lock()
-
-
 # --------------------------------------------------------------------------- the analyzer
 
 
-def lexicon_path() -> Path:
-    """Path of ``vader_lexicon.txt`` inside the installed ``vaderSentiment`` package.
-
-    Raises
-    ------
-    MediaCompareError
-        If the package or the file is missing (or installed as a zip the file cannot be
-        read from directly).
-
-    Examples
-    --------
-    >>> lexicon_path().name
-    'vader_lexicon.txt'
-    """
-    hint = "reinstall vaderSentiment (pip install --force-reinstall 'vaderSentiment>=3.3.2')"
-    try:
-        resource = importlib.resources.files(_LEXICON_PACKAGE) / _LEXICON_FILE
-    except ModuleNotFoundError:
-        raise MediaCompareError(
-            f"the VADER lexicon ships in the vaderSentiment package, which is not installed; {hint}"
-        ) from None
-    path = Path(str(resource))
-    if not path.is_file():
-        raise MediaCompareError(f"VADER lexicon file not found at {path}; {hint}")
-    return path
-
-
 @cache
-def analyzer() -> SentimentIntensityAnalyzer:
-    """NLTK's VADER analyzer with the ``vaderSentiment`` lexicon, built once per process.
+def analyzer() -> VaderAnalyzer:
+    """The VADER analyzer with the ``vaderSentiment`` lexicon, built once per process.
 
-    NLTK loads lexicons by *resource name* from the folders on ``nltk.data.path``. The
-    lexicon's folder is put first on that list while the analyzer is built (so no other NLTK
-    data folder can shadow it), then removed again. NLTK's downloader is never called.
+    A :class:`~mediacompare.analysis.vader.VaderAnalyzer`: NLTK's rules, score for score
+    equal to ``nltk.sentiment.vader.SentimentIntensityAnalyzer`` given the same lexicon file,
+    many times faster. Nothing is downloaded.
 
     Raises
     ------
     MediaCompareError
-        If the lexicon is missing, shadowed, or looks truncated.
+        If the lexicon is missing or looks truncated.
 
     Examples
     --------
@@ -113,33 +73,7 @@ def analyzer() -> SentimentIntensityAnalyzer:
     >>> analyzer().polarity_scores("The book was kind of good.")["compound"]
     0.3832
     """
-    import nltk.data
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
-
-    path = lexicon_path()
-    folder = str(path.parent)
-    with _LOAD_LOCK:
-        nltk.data.path.insert(0, folder)
-        try:
-            found = str(nltk.data.find(_LEXICON_FILE))
-            if not os.path.samefile(found, path):
-                raise MediaCompareError(f"NLTK resolved {_LEXICON_FILE} to {found}, not {path}")
-            sia = SentimentIntensityAnalyzer(lexicon_file=_LEXICON_FILE)
-        finally:
-            if nltk.data.path and nltk.data.path[0] == folder:
-                del nltk.data.path[0]
-    expected = path.read_text(encoding="utf-8")
-    if sia.lexicon_file != expected:
-        # nltk.data.load caches by resource name; another copy loaded earlier in this process
-        # under the same name would win over the path. Parse our file with NLTK's own parser.
-        sia.lexicon_file = expected
-        sia.lexicon = sia.make_lex_dict()
-    if len(sia.lexicon) < _MIN_LEXICON_ENTRIES:
-        raise MediaCompareError(
-            f"VADER lexicon at {path} has only {len(sia.lexicon)} entries (expected about"
-            " 7,500); reinstall vaderSentiment"
-        )
-    return sia
+    return VaderAnalyzer()
 
 
 # --------------------------------------------------------------------------- per article

@@ -378,3 +378,18 @@ def test_quotes_and_stats_pickle():
     stats = quote_stats(found, len(text))
     assert pickle.loads(pickle.dumps(found)) == found
     assert pickle.loads(pickle.dumps(stats)) == stats
+
+
+def test_spaced_straight_quotes_are_still_quotes():
+    # pasted and OCR'd text often has spaces inside straight quote marks: `" text "`
+    from mediacompare.analysis.actors import detect_actors
+    from mediacompare.analysis.quotes import extract_quotes
+    from mediacompare.text import sentences
+
+    for text in ('Jeremy Hunt said: " We will win . "', '" This is a disaster , " Jeremy Hunt said on Monday.'):
+        ss = sentences(text)
+        quotes = extract_quotes(text, ss, detect_actors(ss))
+        assert [(q.speaker, q.kind) for q in quotes] == [("Jeremy Hunt", "direct")]
+    text = 'The pipe is 5 " wide.'  # a lone inch mark opens nothing
+    ss = sentences(text)
+    assert extract_quotes(text, ss, detect_actors(ss)) == ()

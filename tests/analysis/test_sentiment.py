@@ -81,7 +81,7 @@ def test_lexicon_is_the_vader_sentiment_file():
     assert lexicon_path().parent.name == "vaderSentiment"
 
 
-def test_loading_never_downloads_and_is_not_shadowed(monkeypatch, tmp_path):
+def test_loading_never_downloads_and_ignores_nltk_data(monkeypatch, tmp_path):
     import nltk
     import nltk.data
     import nltk.downloader
@@ -95,24 +95,22 @@ def test_loading_never_downloads_and_is_not_shadowed(monkeypatch, tmp_path):
     # A decoy lexicon in an NLTK data dir that comes first must not win.
     (tmp_path / "vader_lexicon.txt").write_text("good\t-4.0\t0.0\t[-4]\n", encoding="utf-8")
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path), *nltk.data.path])
-    if hasattr(nltk.data, "_resource_cache"):
-        monkeypatch.setattr(nltk.data, "_resource_cache", {})
     analyzer.cache_clear()
     try:
         sia = analyzer()
         assert sia.lexicon["good"] == 1.9
         assert len(sia.lexicon) > 7400
-        assert nltk.data.path[0] == str(tmp_path)  # our folder was removed again
-        assert str(lexicon_path().parent) not in nltk.data.path
     finally:
         analyzer.cache_clear()
 
 
 def test_missing_lexicon_says_reinstall(monkeypatch):
-    monkeypatch.setattr(sentiment, "_LEXICON_PACKAGE", "no_such_package_xyz")
+    from mediacompare.analysis import vader
+
+    monkeypatch.setattr(vader, "_LEXICON_PACKAGE", "no_such_package_xyz")
     with pytest.raises(MediaCompareError, match="reinstall vaderSentiment"):
         lexicon_path()
-    monkeypatch.setattr(sentiment, "_LEXICON_PACKAGE", "mediacompare")  # exists, no lexicon
+    monkeypatch.setattr(vader, "_LEXICON_PACKAGE", "mediacompare")  # exists, no lexicon
     with pytest.raises(MediaCompareError, match="reinstall vaderSentiment"):
         lexicon_path()
 

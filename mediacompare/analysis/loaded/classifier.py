@@ -45,7 +45,7 @@ from sklearn.model_selection import GroupKFold, KFold
 from sklearn.utils.validation import check_is_fitted
 
 from ...text import raw_documents
-from ..targets.features import lexicon as vader_lexicon
+from ..vader import load_lexicon as vader_lexicon
 from .embeddings import word_vectors
 from .lexicon import loaded_lexicon
 from .words import DENSE_WORD_FEATURES, Word, sentence_words, word_rows

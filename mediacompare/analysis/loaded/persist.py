@@ -33,8 +33,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..._resources import packaged, version
 from ...errors import ConfigError
-from ..targets.features import lexicon_sha256
-from ..targets.persist import _npz_bytes
+from ..vader import lexicon_sha256
+from ..npz import npz_bytes
 from .embeddings import word_vectors
 from .lexicon import loaded_lexicon
 
@@ -78,7 +78,7 @@ def save_model(
         "idf": model.tfidf_.idf_.astype(np.float32),
         "coef": model.coef_.astype(np.float32),
     }
-    blob = _npz_bytes(arrays)
+    blob = npz_bytes(arrays)
     params = {k: list(v) if isinstance(v, tuple) else v for k, v in model.get_params().items()}
     spec = {
         "format": FORMAT,

@@ -20,7 +20,7 @@ import numpy as np
 from ...model import Sentence
 from ...text import english_stop_words
 from ..framing.quotes import quoted_spans
-from ..targets.features import lexicon as vader_lexicon
+from ..vader import load_lexicon as vader_lexicon
 from .embeddings import WordVectors
 from .lexicon import LoadedLexicon
 

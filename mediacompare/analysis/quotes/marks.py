@@ -22,7 +22,10 @@ def _segments(text: str) -> list[tuple[int, int]]:
             prev = line[i - 1] if i else " "
             nxt = line[i + 1] if i + 1 < len(line) else " "
             if ch == "“" or (
-                ch == '"' and opened is None and prev in _OPEN_OK and not nxt.isspace()
+                ch == '"' and opened is None and prev in _OPEN_OK
+                # a spaced mark (`" text "`, common in pasted or OCR'd text) opens when the
+                # line closes it later
+                and (not nxt.isspace() or '"' in line[i + 1 :])
             ):
                 if opened is not None:
                     out.append((pos + opened, pos + i))

@@ -33,18 +33,18 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from ...model import Token
 from ...text import tokenize
+from ..vader import load_lexicon
 
 __all__ = [
-    "BLOCKS", "DENSE_NAMES", "Mention", "char_words", "featurize", "lexicon", "lexicon_sha256",
+    "BLOCKS", "DENSE_NAMES", "Mention", "char_words", "featurize",
     "mention", "word_char_ngrams",
 ]
 
@@ -96,37 +96,6 @@ def mention(text: str, start: int, end: int, tokens: Sequence[Token] | None = No
     (['Putin', 'spoke', '.'], 'Putin')
     """
     return Mention(text, tuple(tokens) if tokens is not None else tokenize(text), start, end)
-
-
-@cache
-def lexicon() -> dict[str, float]:
-    """The VADER lexicon (word → mean valence) from the ``vaderSentiment`` package.
-
-    Examples
-    --------
-    >>> lexicon()["good"], lexicon()["bad"]
-    (1.9, -2.5)
-    """
-    from ..sentiment import lexicon_path
-
-    entries: dict[str, float] = {}
-    with open(lexicon_path(), encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 2:
-                try:
-                    entries[parts[0]] = float(parts[1])
-                except ValueError:
-                    continue
-    return entries
-
-
-@cache
-def lexicon_sha256() -> str:
-    """SHA-256 of the lexicon file (recorded with saved models: the features depend on it)."""
-    from ..sentiment import lexicon_path
-
-    return hashlib.sha256(lexicon_path().read_bytes()).hexdigest()
 
 
 def _is_negator(word: str) -> bool:
@@ -239,7 +208,7 @@ def featurize(
     # lex: lexicon valence by region; dense sums
     in_quotes = sum(w in _QUOTE_MARKS for w in left) % 2 == 1
     sums = dict.fromkeys(("left", "right", "sentence", "clause", "near"), (0.0, 0.0))
-    lex = lexicon()
+    lex = load_lexicon()
     scope = 0
     for i, word in enumerate(words):
         if lo <= i < hi:

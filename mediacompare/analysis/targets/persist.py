@@ -24,7 +24,6 @@ import hashlib
 import io
 import json
 import warnings
-import zipfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +32,9 @@ import numpy as np
 
 from ..._resources import packaged, version
 from ...errors import ConfigError
-from .features import BLOCKS, DENSE_NAMES, lexicon_sha256
+from ..npz import npz_bytes
+from ..vader import lexicon_sha256
+from .features import BLOCKS, DENSE_NAMES
 from .vectorizer import TargetFeatures
 
 if TYPE_CHECKING:
@@ -48,21 +49,6 @@ FORMAT_VERSION = 1
 MODEL_FILE = "model.json"
 ARRAYS_FILE = "arrays.npz"
 _PRETRAINED = ("resources", "target_sentiment")
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-def _npz_bytes(arrays: Mapping[str, np.ndarray]) -> bytes:
-    """A compressed NPZ with fixed timestamps (``np.savez_compressed`` stamps the time)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(arrays):
-            member = io.BytesIO()
-            np.lib.format.write_array(member, np.ascontiguousarray(arrays[name]), allow_pickle=False)
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, member.getvalue(), compresslevel=9)
-    return buffer.getvalue()
 
 
 def _jsonable(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -98,7 +84,7 @@ def save_model(
         "intercept": model.intercept_.astype(np.float64),
         "classes": model.classes_.astype(np.int64),
     }
-    blob = _npz_bytes(arrays)
+    blob = npz_bytes(arrays)
     spec = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
