@@ -118,7 +118,8 @@ class Token:
     @property
     def is_word(self) -> bool:
         """True for tokens holding a letter or digit (not punctuation or symbols)."""
-        return any(ch.isalnum() for ch in self.text)
+        text = self.text
+        return text.isalnum() or any(ch.isalnum() for ch in text)  # most tokens: one C call
 
 
 @dataclass(frozen=True)
