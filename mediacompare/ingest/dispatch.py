@@ -158,27 +158,33 @@ class _Loader:
             )
 
     def add_path(self, given: str) -> None:
+        for path, display, src in self.files_of(given):
+            self.add_file(path, display, src)
+
+    def files_of(self, given: str) -> list[tuple[Path, str, SourceInfo]]:
+        """The files a path names (a folder's, walked), each with its display name and source
+        facts; a web address is fetched here. Unusable paths become problems."""
         if not str(given).strip():
             self.problem(repr(given), "empty path; give a file or folder (use '.' for this folder)")
-            return
+            return []
         from .urls import is_url
 
         if is_url(str(given)):
             self.add_url(str(given).strip())
-            return
+            return []
         path = Path(given).expanduser()
         if path.is_symlink() and not path.exists():
             try:
                 path.resolve(strict=True)
             except RuntimeError:
                 self.problem(given, "symbolic link loop; point the link at a file")
-                return
+                return []
             except OSError:
                 self.problem(given, "broken symbolic link; point it at an existing file")
-                return
+                return []
         if path.is_dir():
-            self.add_directory(path)
-        elif not path.exists():
+            return self._walk(path)
+        if not path.exists():
             self.problem(given, "no such file or directory; check the path")
         elif path.suffix.lower() not in SUPPORTED_EXTENSIONS:
             kind = repr(path.suffix) if path.suffix else "(no extension)"
@@ -188,7 +194,8 @@ class _Loader:
                 "(save the article text as .txt)",
             )
         else:
-            self.add_file(path, given, SourceInfo(display=given, id_base=path.stem, stem=path.stem))
+            return [(path, given, SourceInfo(display=given, id_base=path.stem, stem=path.stem))]
+        return []
 
     def add_url(self, url: str) -> None:
         """Fetch (or read from the page cache) and extract a web page like a saved HTML file."""
@@ -214,7 +221,7 @@ class _Loader:
                          explicit_outlet=self.explicit.lookup(Path(url), url))
         self._build(record, src)
 
-    def add_directory(self, root: Path) -> None:
+    def _walk(self, root: Path) -> list[tuple[Path, str, SourceInfo]]:
         root_name = root.name if root.name not in ("", ".", "..") else root.resolve().name
         found: list[Path] = []
 
@@ -231,6 +238,7 @@ class _Loader:
                 str(root),
                 f"no supported files in this folder (looked for {_SUPPORTED_LIST}); check the path",
             )
+        files = []
         for path in found:
             rel = path.relative_to(root)
             parent = path.parent.name if rel.parent != Path(".") else root_name
@@ -240,35 +248,44 @@ class _Loader:
                 stem=path.stem,
                 directory=parent,
             )
-            self.add_file(path, str(path), src)
+            files.append((path, str(path), src))
+        return files
+
+    def _first_regular_read(self, path: Path, display: str, limit: int | None) -> bool:
+        """Whether ``path`` is a regular file not read before (and, with ``limit``, not larger
+        than ``limit`` bytes); a problem is recorded when not. Raises :class:`OSError`."""
+        stat = path.stat()
+        if not stat_kinds.S_ISREG(stat.st_mode):  # never open a FIFO, socket or device
+            self.problem(display, "not a regular file (a pipe, socket or device); save the articles as files")
+            return False
+        if limit is not None and stat.st_size > limit:
+            self.problem(display, f"larger than {limit // 2**20} MB; split it into "
+                         "smaller files (or JSONL, one article a line)")
+            return False
+        key = (stat.st_dev, stat.st_ino)
+        if key in self._seen_files and stat.st_ino:
+            self.problem(display, "given more than once; read once")
+            return False
+        self._seen_files.add(key)
+        return True
+
+    def _read_error(self, display: str, exc: OSError) -> None:
+        if exc.errno == errno.ELOOP:
+            self.problem(display, "symbolic link loop; point the link at a file")
+        else:
+            self.problem(display, f"cannot read this file ({exc.strerror or exc}); check permissions")
 
     def add_file(self, path: Path, display: str, src: SourceInfo) -> None:
         try:
-            stat = path.stat()
-            if not stat_kinds.S_ISREG(stat.st_mode):  # never open a FIFO, socket or device
-                self.problem(display, "not a regular file (a pipe, socket or device); save the articles as files")
+            if not self._first_regular_read(path, display, MAX_FILE_BYTES):
                 return
-            if stat.st_size > MAX_FILE_BYTES:
-                self.problem(display, f"larger than {MAX_FILE_BYTES // 2**20} MB; split it into "
-                             "smaller files (or JSONL, one article a line)")
-                return
-            key = (stat.st_dev, stat.st_ino)
-            if key in self._seen_files and stat.st_ino:
-                self.problem(display, "given more than once; read once")
-                return
-            self._seen_files.add(key)
             with path.open("rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
             if len(data) > MAX_FILE_BYTES:  # it grew while we read it
                 self.problem(display, f"larger than {MAX_FILE_BYTES // 2**20} MB; split it")
                 return
         except OSError as exc:
-            if exc.errno == errno.ELOOP:
-                self.problem(display, "symbolic link loop; point the link at a file")
-            else:
-                self.problem(
-                    display, f"cannot read this file ({exc.strerror or exc}); check permissions"
-                )
+            self._read_error(display, exc)
             return
         if not data.strip():
             self.problem(display, "empty file; remove it or add the article text")

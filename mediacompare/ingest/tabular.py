@@ -24,7 +24,7 @@ import io
 import json
 import math
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -35,7 +35,7 @@ from .record import Columns, RawRecord
 
 __all__ = [
     "COMMON_COLUMNS", "csv_rows", "jsonl_objects", "read_csv", "read_dataframe", "read_json",
-    "read_jsonl",
+    "read_jsonl", "resolve_columns", "row_records",
 ]
 
 #: Column names tried for each field when :class:`Columns` leaves it ``None`` (first match wins).
@@ -162,19 +162,39 @@ def _record(
     )
 
 
+def row_records(
+    items: Iterable[tuple[int | str, Mapping[str, Any]]],
+    cols: _Resolved | Callable[[Mapping[str, Any]], _Resolved],
+    source: str,
+    sep: str,
+) -> Iterator[RawRecord | InputProblem]:
+    """The record of each ``(number, row)``, or the problem that skips the row.
+
+    ``cols`` is the column mapping of every row, or a function giving it for one row (rows of
+    a streamed JSONL file may differ in their fields). ``sep`` is ``":"`` when ``number`` is
+    a line number, else what joins ``source`` and ``number`` in messages and ids.
+    """
+    by_line = sep == ":"
+    for number, row in items:
+        where = source if by_line else f"{source}{sep}{number}"
+        line = number if by_line and isinstance(number, int) else None
+        try:
+            resolved = cols if isinstance(cols, _Resolved) else cols(row)
+            yield _record(row, resolved, where, line, number, sep)
+        except InputError as err:
+            yield InputProblem(err.source, err.message, err.line if err.line is not None else line)
+
+
 def _rows(
     items: Iterator[tuple[int | str, Mapping[str, Any]]], cols: _Resolved, source: str, sep: str
 ) -> Rows:
     records: list[RawRecord] = []
     problems: list[InputProblem] = []
-    for number, row in items:
-        by_line = sep == ":"
-        where = source if by_line else f"{source}{sep}{number}"
-        line = number if by_line and isinstance(number, int) else None
-        try:
-            records.append(_record(row, cols, where, line, number, sep))
-        except InputError as err:
-            problems.append(InputProblem(err.source, err.message, err.line))
+    for item in row_records(items, cols, source, sep):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+        else:
+            records.append(item)
     return records, problems
 
 
