@@ -24,7 +24,7 @@ from .analysis.pipeline import AnalysisOptions, analyze, analyze_all  # noqa: E4
 from .analysis.records import ArticleAnalysis  # noqa: E402
 from .api import Comparison, compare  # noqa: E402
 from .errors import InputError, MediaCompareError  # noqa: E402
-from .ingest import Columns, load, load_example  # noqa: E402
+from .ingest import Columns, load, load_example, stream  # noqa: E402
 from .model import Article, Corpus, InputProblem  # noqa: E402
 
 # Estimators and other heavier names, imported on first use.
@@ -65,6 +65,7 @@ __all__ = [
     "compare",
     "load",
     "load_example",
+    "stream",
 ]
 
 

@@ -148,9 +148,8 @@ def _report_failures(analyses) -> None:
                        f"{_printable(a.skipped_reason)}", err=True)
 
 
-def _load(paths, outlets, strict, example, urls_file=None, **columns):
-    from .ingest import Columns, load, load_example
-
+def _inputs(paths, example, urls_file):
+    """The paths and web addresses to read, or ``None`` for the bundled example."""
     if urls_file is not None:
         from .ingest.urls import read_url_list
 
@@ -164,14 +163,50 @@ def _load(paths, outlets, strict, example, urls_file=None, **columns):
     if example:
         if paths:
             raise ConfigError("give either --example or PATHs, not both")
-        return load_example()
+        return None
     if not paths:
         raise ConfigError("no input: give files or folders (or --example to try the bundled pair)")
-    cols = Columns(**{k.removesuffix("_column"): v for k, v in columns.items()})
-    corpus = load(list(paths), outlets=_parse_outlets(outlets), columns=cols, strict=strict)
+    return list(paths)
+
+
+def _columns(columns):
+    from .ingest import Columns
+
+    return Columns(**{k.removesuffix("_column"): v for k, v in columns.items()})
+
+
+def _report_skipped(corpus) -> None:
     for problem in corpus.problems:
         click.echo(f"mediacompare: skipped {_printable(str(problem))}", err=True)
+
+
+def _load(paths, outlets, strict, example, urls_file=None, **columns):
+    from .ingest import load, load_example
+
+    inputs = _inputs(paths, example, urls_file)
+    if inputs is None:
+        return load_example()
+    corpus = load(inputs, outlets=_parse_outlets(outlets), columns=_columns(columns), strict=strict)
+    _report_skipped(corpus)
     return corpus
+
+
+#: Articles analysed at a time by ``score`` (memory is bounded by this, not the corpus).
+SCORE_CHUNK = 1000
+
+
+def _stream(paths, outlets, strict, example, urls_file=None, **columns):
+    """The corpus in chunks of at most :data:`SCORE_CHUNK` articles, skipped inputs reported."""
+    from .ingest import load_example, stream
+
+    inputs = _inputs(paths, example, urls_file)
+    if inputs is None:
+        yield load_example()
+        return
+    for chunk in stream(inputs, outlets=_parse_outlets(outlets), columns=_columns(columns),
+                        strict=strict, chunk_size=SCORE_CHUNK):
+        _report_skipped(chunk)
+        yield chunk
 
 
 def _default_output(paths: Sequence[str], example: bool, fmt: str) -> Path:
@@ -294,39 +329,99 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
 @cli.command()
 @_input_options
 @_analysis_options
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
-              show_default=True, help="Output format.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "jsonl"]),
+              default="table", show_default=True, help="Output format.")
+@click.option("--by", type=click.Choice(["article", "outlet"]), default="article",
+              show_default=True,
+              help="One row per article, or per outlet: means with 95% intervals.")
 @_fail_cleanly
-def score(paths, outlets, strict, example, fmt, jobs, frames_file, frame_model, actors_file, loaded_model,
-          **columns) -> None:
-    """Print per-article scores."""
+def score(paths, outlets, strict, example, fmt, by, jobs, frames_file, frame_model, actors_file,
+          loaded_model, **columns) -> None:
+    """Print per-article (or per-outlet) scores.
+
+    Articles are read and analysed a chunk at a time, and rows are printed as they are
+    ready: memory does not grow with the corpus (use JSONL or CSV for very large ones).
+    """
     from .analysis.pipeline import analyze_all
     from .report.scores import score_rows
 
     options = _options(frames_file, frame_model, actors_file, loaded_model)
-    corpus = _load(paths, outlets, strict, example, **columns)
-    analyses = analyze_all(corpus, options=options, jobs=jobs)
-    _report_failures(analyses)
-    rows = score_rows(analyses)
-    if fmt == "json":
-        import json
+    writer = _RowWriter(fmt)
+    summary = None
+    for chunk in _stream(paths, outlets, strict, example, **columns):
+        analyses = analyze_all(chunk, options=options, jobs=jobs)
+        _report_failures(analyses)
+        rows = score_rows(analyses)
+        if by == "article":
+            writer.write(rows)
+            continue
+        if summary is None:
+            from .comparison.running import OutletSummary
 
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-    elif fmt == "csv":
-        import csv
+            summary = OutletSummary(
+                numeric=[k for k in rows[0] if k in OUTLET_NUMERIC or k.startswith(OUTLET_PREFIXES)],
+                labels=["primary_policy_frame"],
+            )
+        summary.add(rows)
+    if summary is not None:
+        writer.write(summary.rows())
+    writer.close()
 
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: _csv_cell(v) for k, v in row.items()} for row in rows)
-    else:
-        _print_table(rows)
 
+#: The per-article columns ``score --by outlet`` averages (besides every ``frame_``,
+#: ``style_``, ``custom_`` and ``model_`` column).
+OUTLET_NUMERIC = frozenset({
+    "sentences", "words", "compound_mean", "positive_share", "neutral_share", "negative_share",
+    "tone", "polarity", "headline_compound", "actor_mentions", "quotes",
+})
+OUTLET_PREFIXES = ("frame_", "style_", "custom_", "model_")
 
 #: The columns of `score --format table` (the terminal is narrow; CSV/JSON have them all).
 TABLE_COLUMNS = (
     "id", "outlet", "words", "compound_mean", "negative_share", "positive_share", "tone",
     "frame_conflict", "frame_economic", "primary_policy_frame",
 )
+OUTLET_TABLE_COLUMNS = (
+    "outlet", "articles", "words_mean", "compound_mean_mean", "compound_mean_ci95_low",
+    "compound_mean_ci95_high", "tone_mean", "frame_conflict_mean", "primary_policy_frame_top",
+)
+
+
+class _RowWriter:
+    """Prints rows as they come (CSV, JSON Lines, a JSON list); a table waits for all."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.count = 0
+        self._csv = None
+        self._table: list[dict] = []
+
+    def write(self, rows: list[dict]) -> None:
+        import json
+
+        for row in rows:
+            if self.fmt == "jsonl":
+                sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+            elif self.fmt == "json":  # the text of json.dumps(all_rows, indent=2), row by row
+                body = json.dumps(row, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+                sys.stdout.write(("[\n  " if self.count == 0 else ",\n  ") + body)
+            elif self.fmt == "csv":
+                if self._csv is None:
+                    import csv
+
+                    self._csv = csv.DictWriter(sys.stdout, fieldnames=list(row), lineterminator="\n")
+                    self._csv.writeheader()
+                self._csv.writerow({k: _csv_cell(v) for k, v in row.items()})
+            else:
+                self._table.append(row)
+            self.count += 1
+        sys.stdout.flush()
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            sys.stdout.write("\n]\n" if self.count else "[]\n")
+        elif self.fmt == "table" and self._table:
+            _print_table(self._table)
 
 
 def _print_table(rows: list[dict]) -> None:
@@ -334,7 +429,8 @@ def _print_table(rows: list[dict]) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False, caption="all columns: --format csv or json")
-    columns = [c for c in TABLE_COLUMNS if c in rows[0]]
+    shown = TABLE_COLUMNS if "id" in rows[0] else OUTLET_TABLE_COLUMNS
+    columns = [c for c in shown if c in rows[0]]
     for column in columns:
         table.add_column(column, justify="right" if isinstance(rows[0][column], (int, float)) else "left")
     from rich.text import Text

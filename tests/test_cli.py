@@ -102,6 +102,55 @@ def test_score_formats(runner, fmt):
         assert result.stdout.splitlines()[0].startswith("id,outlet,title")
 
 
+def _jsonl_corpus(path, n=9):
+    tones = ["Officials praised the good, hopeful deal.", "Strikes killed three people. War.",
+             "The committee met on Tuesday."]
+    lines = [json.dumps({"text": f"{tones[i % 3]} Report {i} followed.", "outlet": f"O{i % 2}",
+                         "id": f"r{i}"}) for i in range(n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_score_streams_in_chunks_with_the_same_rows(runner, tmp_path, monkeypatch):
+    from mediacompare import cli as cli_module
+    from mediacompare.ingest import dispatch
+
+    path = _jsonl_corpus(tmp_path / "c.jsonl")
+    whole = json.loads(runner.invoke(cli, ["score", str(path), "--format", "json"]).stdout)
+    monkeypatch.setattr(cli_module, "SCORE_CHUNK", 2)
+    monkeypatch.setattr(dispatch, "STREAMED_ABOVE", 0)
+    result = runner.invoke(cli, ["score", str(path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line) for line in result.stdout.splitlines()] == whole
+    assert [r["id"] for r in whole] == [f"r{i}" for i in range(9)]
+
+
+def test_score_by_outlet_gives_means_with_intervals(runner, tmp_path, monkeypatch):
+    from mediacompare import cli as cli_module
+
+    path = _jsonl_corpus(tmp_path / "c.jsonl")
+    articles = json.loads(runner.invoke(cli, ["score", str(path), "--format", "json"]).stdout)
+    monkeypatch.setattr(cli_module, "SCORE_CHUNK", 4)  # means merged over chunks
+    result = runner.invoke(cli, ["score", str(path), "--by", "outlet", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = {r["outlet"]: r for r in json.loads(result.stdout)}
+    assert {k: r["articles"] for k, r in rows.items()} == {"O0": 5, "O1": 4}
+    o0 = [a["compound_mean"] for a in articles if a["outlet"] == "O0"]
+    assert rows["O0"]["compound_mean_mean"] == pytest.approx(sum(o0) / len(o0))
+    assert rows["O0"]["compound_mean_ci95_low"] < rows["O0"]["compound_mean_mean"] < rows["O0"]["compound_mean_ci95_high"]
+    table = runner.invoke(cli, ["score", str(path), "--by", "outlet"])
+    assert table.exit_code == 0 and "compound_mean_mean" in table.stdout and "O1" in table.stdout
+
+
+def test_score_reports_a_bad_line_and_keeps_the_rest(runner, tmp_path):
+    path = _jsonl_corpus(tmp_path / "c.jsonl", n=3)
+    path.write_text(path.read_text(encoding="utf-8") + "{broken\n", encoding="utf-8")
+    result = runner.invoke(cli, ["score", str(path), "--format", "csv"])
+    assert result.exit_code == 0
+    assert "c.jsonl:4: malformed JSON" in result.stderr
+    assert len(result.stdout.splitlines()) == 4
+
+
 def test_inspect_shows_metadata_and_rule(runner):
     result = runner.invoke(cli, ["inspect", "--example"])
     assert result.exit_code == 0, result.output

@@ -15,9 +15,9 @@ Examples
 
 from __future__ import annotations
 
-from .dispatch import SUPPORTED_EXTENSIONS, load
+from .dispatch import SUPPORTED_EXTENSIONS, load, stream
 from .example import load_example
 from .metadata import OUTLET_RULES
 from .record import Columns
 
-__all__ = ["OUTLET_RULES", "SUPPORTED_EXTENSIONS", "Columns", "load", "load_example"]
+__all__ = ["OUTLET_RULES", "SUPPORTED_EXTENSIONS", "Columns", "load", "load_example", "stream"]

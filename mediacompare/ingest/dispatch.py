@@ -9,11 +9,12 @@ problem as :class:`~mediacompare.errors.InputError`; when nothing usable remains
 from __future__ import annotations
 
 import codecs
+import itertools
 import errno
 import hashlib
 import os
 import stat as stat_kinds
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,10 @@ from .record import Columns, RawRecord, SourceInfo
 
 Rows = tuple[list[RawRecord], list[InputProblem]]
 
-__all__ = ["MAX_FILE_BYTES", "SKIPPED_IN_FOLDERS", "SUPPORTED_EXTENSIONS", "decode", "load"]
+__all__ = [
+    "MAX_FILE_BYTES", "SKIPPED_IN_FOLDERS", "STREAMED_ABOVE", "SUPPORTED_EXTENSIONS", "decode",
+    "load", "stream",
+]
 
 #: File extensions read by :func:`load` and the reader used for each.
 SUPPORTED_EXTENSIONS: dict[str, str] = {
@@ -44,6 +48,9 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: Larger input files are refused (split them, or use JSONL with one article a line): a news
 #: corpus file is rarely this big, and a link to a device must not be read without end.
 MAX_FILE_BYTES = 200 * 1024 * 1024
+#: :func:`stream` reads JSONL, CSV and TSV files larger than this line by line (without
+#: :data:`MAX_FILE_BYTES`); smaller files are read whole, exactly as :func:`load` reads them.
+STREAMED_ABOVE = 16 * 1024 * 1024
 _BINARY = f"binary file (contains NUL bytes), not text; pass articles as {_SUPPORTED_LIST}"
 
 
@@ -324,6 +331,85 @@ class _Loader:
                 lambda: tabular.read_csv(text, display, self.columns, tsv=kind == "tsv"), src
             )
 
+    def stream(self, item: Any) -> Iterator[Article]:
+        """The articles of one input as they are read; large JSONL/CSV files row by row."""
+        if not isinstance(item, str | os.PathLike):
+            self.add(item)
+            yield from self.drain()
+            return
+        for path, display, src in self.files_of(os.fspath(item)):
+            kind = SUPPORTED_EXTENSIONS[path.suffix.lower()]
+            if kind in ("jsonl", "csv", "tsv") and _size(path) > STREAMED_ABOVE:
+                yield from self._stream_rows(path, display, src, kind)
+            else:
+                self.add_file(path, display, src)
+                yield from self.drain()
+
+    def drain(self) -> list[Article]:
+        """The articles read since the last call (and forget them)."""
+        articles, self.articles = self.articles, []
+        return articles
+
+    def _stream_rows(self, path: Path, display: str, src: SourceInfo, kind: str) -> Iterator[Article]:
+        from . import tabular
+
+        try:
+            if not self._first_regular_read(path, display, None):
+                return
+            digest = hashlib.sha256()
+            with path.open("rb") as handle:
+                head = handle.read(1 << 16)
+                digest.update(head)
+                for block in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(block)
+            if _is_binary(head):
+                self.problem(display, _BINARY)
+                return
+            if head.startswith(_UTF16_BOMS):
+                self.problem(display, f"UTF-16 text larger than {STREAMED_ABOVE // 2**20} MB; "
+                             "re-save it as UTF-8 (e.g. iconv -f utf-16 -t utf-8)")
+                return
+            src = replace(src, sha256=digest.hexdigest(),
+                          explicit_outlet=self.explicit.lookup(path, display))
+            with path.open("rb") as handle:
+                text = _utf8_lines(handle, display)
+                if kind == "jsonl":
+                    resolved: dict[tuple[str, ...], Any] = {}
+
+                    def columns_of(row: Mapping[str, Any]) -> Any:
+                        keys = tuple(row)
+                        if keys not in resolved:
+                            resolved[keys] = tabular.resolve_columns(keys, self.columns, display)
+                        return resolved[keys]
+
+                    rows = self._rows_only(tabular.jsonl_objects(text, display))
+                    records = tabular.row_records(rows, columns_of, display, ":")
+                else:
+                    first = next(text, "")
+                    header, items = tabular.csv_rows(
+                        itertools.chain([first], text), first, display, tsv=kind == "tsv"
+                    )
+                    cols = tabular.resolve_columns(header, self.columns, display)
+                    records = tabular.row_records(self._rows_only(items), cols, display, ":")
+                for record in records:
+                    if isinstance(record, InputProblem):
+                        self.problem(record.source, record.message, record.line)
+                    else:
+                        self._build(record, src)
+                        yield from self.drain()
+        except InputError as err:
+            self.problem(err.source, err.message, err.line)
+        except OSError as exc:
+            self._read_error(display, exc)
+
+    def _rows_only(self, items: Iterable[Any]) -> Iterator[Any]:
+        """``items`` without the problems among them (which are recorded)."""
+        for item in items:
+            if isinstance(item, InputProblem):
+                self.problem(item.source, item.message, item.line)
+            else:
+                yield item
+
     def _rows(self, read: Callable[[], Rows], src: SourceInfo) -> None:
         try:
             records, problems = read()
@@ -341,12 +427,15 @@ class _Loader:
         except InputError as err:
             self.problem(err.source, err.message, err.line)
 
-    def finish(self) -> Corpus:
+    def check_outlet_mapping(self) -> None:
         for key in self.explicit.unused():
             self.problem(
                 key,
                 "named in the outlet mapping (--outlet) but not among the inputs; check the path",
             )
+
+    def finish(self) -> Corpus:
+        self.check_outlet_mapping()
         if not self.articles:
             if not self.problems:
                 raise NothingUsableError(
@@ -411,17 +500,102 @@ def load(
     """
     if isinstance(inputs, Corpus):
         return inputs
-    if isinstance(inputs, str | os.PathLike | Article) or _is_dataframe(inputs):
-        items = [inputs]
-    elif isinstance(inputs, Iterable) and not isinstance(inputs, bytes | Mapping):
-        items = list(inputs)
-    else:
-        raise TypeError(
-            f"cannot load {type(inputs).__name__!r}; pass paths, a pandas DataFrame or Articles"
-        )
+    items = _items(inputs)
     if items and all(isinstance(item, Article) for item in items):
         return Corpus(tuple(items))
     loader = _Loader(outlets, columns, strict)
     for item in items:
         loader.add(item)
     return loader.finish()
+
+
+def _items(inputs: Any) -> list[Any]:
+    if isinstance(inputs, str | os.PathLike | Article) or _is_dataframe(inputs):
+        return [inputs]
+    if isinstance(inputs, Iterable) and not isinstance(inputs, bytes | Mapping | Corpus):
+        return list(inputs)
+    raise TypeError(
+        f"cannot load {type(inputs).__name__!r}; pass paths, a pandas DataFrame or Articles"
+    )
+
+
+def _utf8_lines(handle: Iterable[bytes], source: str) -> Iterator[str]:
+    """The lines of a binary file decoded as UTF-8 (a BOM allowed), raising
+    :class:`InputError` with the line number at the first undecodable byte."""
+    for number, raw in enumerate(handle, 1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                source,
+                f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); the lines before it are kept; "
+                "re-save it as UTF-8 (e.g. iconv -f cp1252 -t utf-8)",
+                number,
+            ) from None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # read whole: add_file reports why it cannot be read
+
+
+def stream(
+    inputs: Any,
+    *,
+    outlets: Mapping[str, str] | None = None,
+    columns: Columns | None = None,
+    strict: bool = False,
+    chunk_size: int = 1000,
+) -> Iterator[Corpus]:
+    """Read the inputs of :func:`load` as a sequence of corpora of at most ``chunk_size`` articles.
+
+    Nothing holds every article at once: JSONL, CSV and TSV files larger than
+    :data:`STREAMED_ABOVE` are read row by row (and may exceed :data:`MAX_FILE_BYTES`), other
+    files one at a time. Articles, ids, outlets and problems are those of :func:`load` (a
+    streamed JSONL file chooses its columns for each set of fields rather than once for the
+    whole file); each chunk carries the problems found since the previous one.
+
+    Raises
+    ------
+    NothingUsableError
+        At the end, when no article was read; the message lists every problem.
+
+    Examples
+    --------
+    >>> articles = [Article(id=str(i), text="Hi.", outlet="X") for i in range(5)]
+    >>> [len(chunk) for chunk in stream(articles, chunk_size=2)]
+    [2, 2, 1]
+    """
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+    if isinstance(inputs, Corpus):
+        inputs = inputs.articles
+    loader = _Loader(outlets, columns, strict)
+    buffer: list[Article] = []
+    reported = read = 0
+
+    def chunk() -> Corpus:
+        nonlocal reported, read
+        problems, reported = tuple(loader.problems[reported:]), len(loader.problems)
+        read += len(buffer)
+        taken = tuple(buffer)
+        buffer.clear()
+        return Corpus(taken, problems)
+
+    items = _items(inputs)
+    if items and all(isinstance(item, Article) for item in items):  # as load: taken as they are
+        for start in range(0, len(items), chunk_size):
+            yield Corpus(tuple(items[start : start + chunk_size]))
+        return
+    for item in items:
+        for article in loader.stream(item):
+            buffer.append(article)
+            if len(buffer) >= chunk_size:
+                yield chunk()
+    if read + len(buffer) == 0:
+        loader.finish()  # raises NothingUsableError with every problem
+    loader.check_outlet_mapping()
+    if buffer or len(loader.problems) > reported:
+        yield chunk()
