@@ -210,3 +210,14 @@ def test_report_brief_keeps_findings_and_drops_article_texts(runner, tmp_path):
     assert text.startswith("<!DOCTYPE html>") and "What differs" in text
     assert 'id="articles"' not in text and 'id="articles"' in full.read_text(encoding="utf-8")
     assert brief.stat().st_size < full.stat().st_size / 2
+
+
+def test_score_jobs_streamed_equals_serial(runner, tmp_path, monkeypatch):
+    from mediacompare import cli as cli_module
+
+    path = _jsonl_corpus(tmp_path / "c.jsonl", n=10)
+    serial = runner.invoke(cli, ["score", str(path), "--format", "jsonl"]).stdout
+    monkeypatch.setattr(cli_module, "SCORE_CHUNK", 4)  # one worker pool serves three chunks
+    parallel = runner.invoke(cli, ["score", str(path), "--format", "jsonl", "--jobs", "2"])
+    assert parallel.exit_code == 0, parallel.output
+    assert parallel.stdout == serial

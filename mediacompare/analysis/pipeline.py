@@ -8,7 +8,7 @@ identical to a serial run.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -18,7 +18,7 @@ from ..text import ngram_counts, sentences
 from .actors.model import ActorMention
 from .records import ArticleAnalysis
 
-__all__ = ["AnalysisOptions", "analyze", "analyze_all", "analyze_safely"]
+__all__ = ["AnalysisOptions", "analyze", "analyze_all", "analyze_chunks", "analyze_safely"]
 
 BACKENDS = ("auto", "serial", "processes", "dask")
 
@@ -248,8 +248,7 @@ def analyze_all(
             if progress:
                 progress(1)
         return tuple(results)
-    chunk_size = max(1, min(64, len(items) // (jobs * 4) or 1))
-    chunks = _chunks(items, chunk_size)
+    chunks = _chunks(items, _chunk_size(len(items), jobs))
     if backend == "dask":
         return tuple(_run_dask(chunks, options, progress))
     from concurrent.futures import ProcessPoolExecutor
@@ -261,6 +260,44 @@ def analyze_all(
             if progress:
                 progress(len(chunk))
     return tuple(results)
+
+
+def analyze_chunks(
+    batches: Iterable[Iterable[Article]], *, options: AnalysisOptions | None = None, jobs: int = 1
+) -> Iterator[tuple[ArticleAnalysis, ...]]:
+    """Analyse a stream of article batches, yielding each batch's results in input order.
+
+    One pool of ``jobs`` worker processes (``-1``: one per CPU) serves every batch, started
+    once, so a corpus read a chunk at a time (:func:`mediacompare.ingest.stream`) is analysed
+    with memory bounded by the batch, at the speed of :func:`analyze_all` and with identical
+    results.
+
+    Examples
+    --------
+    >>> batches = [[Article(id="a", text="Good.", outlet="X")], [Article(id="b", text="Bad.", outlet="X")]]
+    >>> [[r.article.id for r in done] for done in analyze_chunks(batches)]
+    [['a'], ['b']]
+    """
+    if jobs == -1 or jobs == 0:
+        jobs = os.cpu_count() or 1
+    if jobs <= 1:
+        for batch in batches:
+            yield tuple(analyze_safely(article, options) for article in batch)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for batch in batches:
+            items = list(batch)
+            chunks = _chunks(items, _chunk_size(len(items), jobs))
+            yield tuple(
+                a for done in pool.map(_analyze_chunk, chunks, [options] * len(chunks)) for a in done
+            )
+
+
+def _chunk_size(n: int, jobs: int) -> int:
+    """Articles per task: about four tasks per worker, at most 64 articles each."""
+    return max(1, min(64, n // (jobs * 4) or 1))
 
 
 def _run_dask(chunks, options, progress) -> list[ArticleAnalysis]:
