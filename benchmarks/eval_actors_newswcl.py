@@ -18,7 +18,13 @@ whose text holds the surname (each detection used once). Printed:
 - **family merges**: predicted person actors whose names give one surname two first names
   ("Bill Clinton" and "Hillary Clinton" in one actor; titles such as "Mr." are not first names);
 - **B-cubed** precision / recall / F1 of predicted actors against gold persons, per event over
-  the found mentions, averaged over mentions.
+  the found mentions, averaged over mentions;
+- **nominal mentions**: gold person mentions without the surname ("the president", "the
+  North Korean leader", "the dictator"), located through the token file ``conll.csv`` (spans
+  of at most 8 tokens), split into titles (the phrase ends where a detected name of the same
+  person begins: "North Korean leader" + "Kim Jong Un") and standalone references; a
+  standalone one is **linked right** when a :func:`link_references` nominal link overlapping
+  it names the gold person, **wrong** when it names another.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from mediacompare.analysis.actors import detect_actors  # noqa: E402
+from mediacompare.analysis.actors.references import link_references  # noqa: E402
 from mediacompare.comparison.actors import resolve_actors  # noqa: E402
 from mediacompare.text import sentences  # noqa: E402
 
@@ -64,6 +71,77 @@ def load(data: Path) -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
         if person in r["code_mention"].replace(".", " ").split():
             gold[doc].append(person)
     return articles, gold
+
+
+def gold_spans(data: Path, articles: dict[str, tuple[str, str]]) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Doc id -> gold person spans ``(start, end, surname, text)`` in the article text, from the
+    token file: each token is found in the text after the previous one."""
+    with open(data / "newswcl50-dev" / "conll.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    pos: dict[str, int] = defaultdict(int)
+    open_: dict[str, list[list]] = defaultdict(list)
+    for r in rows:
+        doc, token = r["doc_id"], r["token"]
+        if doc not in articles:
+            continue
+        text = articles[doc][1]
+        at = text.find(token, pos[doc], pos[doc] + 200) if token.strip() else -1
+        start, end = (at, at + len(token)) if at >= 0 else (pos[doc], pos[doc])
+        pos[doc] = end if at >= 0 else pos[doc]
+        parts = [] if r["reference"] == "-" else r["reference"].split("|")
+        for part in parts:
+            if part.startswith("("):
+                open_[doc].append([part.strip("()"), start, end, 1])
+        for span in open_[doc]:
+            span[2], span[3] = max(span[2], end), span[3] + 1
+        for part in parts:
+            if part.endswith(")"):
+                code = part.strip("()")
+                match = [i for i, sp in enumerate(open_[doc]) if sp[0] == code]
+                if not match:
+                    continue
+                c, a, b, n = open_[doc].pop(match[-1])
+                if c.endswith("_ACTOR") and n <= 9:
+                    rest = c.removesuffix("_ACTOR").split("_")[2:]  # event, country, name...
+                    surname = GOLD_SURNAME.get(" ".join(rest)) or GOLD_SURNAME.get(" ".join(rest[-2:])) or rest[-1]
+                    spans[doc].append((a, b, surname, text[a:b]))
+    return spans
+
+
+def nominal_links(data: Path, articles: dict[str, tuple[str, str]], show: int) -> None:
+    """Print how the gold nominal person mentions are covered (titles, links right/wrong)."""
+    spans = gold_spans(data, articles)
+    titles = right = wrong = standalone = 0
+    misses: list[str] = []
+    for doc, gold in sorted(spans.items()):
+        sents = sentences(articles[doc][1])
+        mentions = detect_actors(sents)
+        refs = [r for r in link_references(sents, mentions) if r.kind == "nominal"]
+        persons = [m for m in mentions if m.kind == "person"]
+        for a, b, surname, text in gold:
+            if surname.lower() in text.lower().replace(".", " ").split() or b <= a:
+                continue
+            nxt = next((m for m in persons if 0 <= m.start - b <= 2), None)
+            if nxt is not None and surname in nxt.canonical.split():
+                titles += 1
+                continue
+            standalone += 1
+            hit = next((r for r in refs if r.start < b and a < r.end), None)
+            if hit is None:
+                misses.append(f"{doc}: {text!r} ({surname}) not linked")
+            elif surname in hit.canonical.split():
+                right += 1
+            else:
+                wrong += 1
+                misses.append(f"{doc}: {text!r} ({surname}) -> {hit.canonical!r}")
+    total = titles + standalone
+    print(f"nominal mentions {total}: {titles} titles of a detected name, {standalone} standalone")
+    print(f"  standalone linked right {right / max(standalone, 1):6.1%} ({right}/{standalone}), "
+          f"wrong {wrong / max(standalone, 1):6.1%} ({wrong}), unlinked {standalone - right - wrong}")
+    print(f"  titles + right links     {(titles + right) / max(total, 1):6.1%} of all nominal mentions")
+    for line in misses[:show]:
+        print("  ", line)
 
 
 def relatives(names: tuple[str, ...]) -> bool:
@@ -145,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"B-cubed       P {bp:.3f}  R {br:.3f}  F1 {f1:.3f}  (over {found} found mentions)")
     for line in misses[: args.show]:
         print("  ", line)
+    nominal_links(args.data, articles, args.show)
     return 0
 
 

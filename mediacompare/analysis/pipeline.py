@@ -128,6 +128,7 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
     """
     from . import sentiment
     from .actors import detect_actors
+    from .actors.references import link_references, with_reference_labels
     from .framing import score_frames
     from .quantities import extract_quantities
     from .quotes import extract_quotes
@@ -152,6 +153,8 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
     scores = sentiment.score_sentences(sents)
     summary = sentiment.summarize(sents, scores, headline=article.title)
     mentions = detect_actors(sents, catalog=_actor_catalog(options.actors_file))
+    references = link_references(sents, mentions)
+    mentions = with_reference_labels(mentions, references)
     quotes = extract_quotes(article.text, sents, mentions)
     frames = score_frames(sents, title=article.title, codebook=_codebook(options.frames_file))
     return ArticleAnalysis(
@@ -164,6 +167,7 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
         frames=frames,
         frame_model_scores=_frame_model_scores(_frame_model(options.frame_model), sents, frames),
         actors=_with_sentiment(sents, mentions),
+        references=references,
         quotes=quotes,
         headline_quotes=_headline_quotes(article.title, options),
         style=score_style(

@@ -14,6 +14,7 @@ from ..model import Article, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
     from .actors import ActorMention
+    from .actors.references import ActorReference
     from .framing import ArticleFrames
     from .quantities import Quantity
     from .quotes import Quote
@@ -86,7 +87,8 @@ class ArticleAnalysis:
 
     ``term_counts`` (unigram and bigram counts) are the mergeable partial that ``compare``
     needs for TF-IDF and log-odds, so compare can run after a map-reduce. Each actor
-    mention carries its own target sentiment (``mention.sentiment``).
+    mention carries its own target sentiment (``mention.sentiment``); ``references`` are the
+    nominal references and pronouns linked to a named person (with the evidence of each link).
     """
 
     article: Article
@@ -99,6 +101,7 @@ class ArticleAnalysis:
     frames: ArticleFrames | None = None
     frame_model_scores: Mapping[str, float] = field(default_factory=dict)
     actors: tuple[ActorMention, ...] = ()
+    references: tuple[ActorReference, ...] = ()
     quotes: tuple[Quote, ...] = ()
     headline_quotes: tuple[Quote, ...] = ()
     style: StyleProfile | None = None

@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["LABEL_KINDS", "ActorLabel", "ActorMention"]
 
 #: Kinds of labels, in display order.
-LABEL_KINDS = ("title", "apposition", "verb", "possession", "compound")
+LABEL_KINDS = ("title", "apposition", "reference", "verb", "possession", "compound")
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,9 @@ class ActorLabel:
         ``"title"`` (role, title or adjectives before the name: "Russian president"),
         ``"apposition"`` (", the secretary of ..., "), ``"verb"`` (the verb the actor is the
         subject of: "scoffed", "has told"), ``"possession"`` (what the text gives the actor:
-        "Kremlin’s *forces*") or ``"compound"`` (a noun the name modifies: "Kremlin *missiles*").
+        "Kremlin’s *forces*"), ``"compound"`` (a noun the name modifies: "Kremlin *missiles*")
+        or ``"reference"`` (a nominal reference elsewhere in the article linked to this actor:
+        "the dictator", see :mod:`~mediacompare.analysis.actors.references`).
     sentence : int
         Index of the sentence the label is in.
     start, end : int

@@ -152,7 +152,8 @@ def _verb_class(cmp: ComparisonData, outlet: str, verb: str) -> str | None:
 
 
 def article_actors_data(a: ArticleAnalysis, index) -> list[dict[str, Any]]:
-    """``articles[].actors``: one entry per actor with its mentions and their sentiment."""
+    """``articles[].actors``: one entry per actor with its mentions and their sentiment, and
+    the nominal references and pronouns linked to it (each with the span of its evidence)."""
     actors: dict[str, dict[str, Any]] = {}
     per_actor: dict[str, list[Any]] = {}
     for mention in a.actors:
@@ -171,7 +172,17 @@ def article_actors_data(a: ArticleAnalysis, index) -> list[dict[str, Any]]:
                 "neutral": sentiment.neutral, "positive": sentiment.positive,
             },
         })
+    by_start = {m.start: m for m in a.actors}
+    for ref in a.references:  # linked to the actor of the mention that licensed the link
+        evidence = by_start.get(ref.evidence_start)
+        actor = evidence and ((index.actor_id(a.article.id, evidence) if index else None) or evidence.canonical)
+        if actor in actors:
+            actors[actor].setdefault("references", []).append({
+                "text": ref.text, "start": ref.start, "end": ref.end, "sentence": ref.sentence,
+                "kind": ref.kind, "evidence": {"start": ref.evidence_start, "end": ref.evidence_end},
+            })
     for entry in actors.values():
+        entry.setdefault("references", [])
         scored = [m["sentiment"] for m in entry["mentions"] if m["sentiment"]]
         entry["sentiment"] = (
             sum(s["positive"] - s["negative"] for s in scored) / len(scored) if scored else None

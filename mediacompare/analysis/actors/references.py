@@ -1,0 +1,273 @@
+"""Nominal references ("the president", "the North Korean leader", "the dictator") and personal
+pronouns linked to the person they refer to, by documented rules, with the evidence kept.
+
+A **nominal reference** is a role noun (:data:`ROLE_NOUNS`) heading a noun phrase that is not
+the title of a name ("the president said", not "President Trump"): a determiner (*the*, *this*,
+*that*) or a possessive place ("Japan's prime minister"), optional modifiers (*former*, *top*,
+capitalised words such as *North Korean*), the role noun, not plural. It is linked to a person
+of the same article **who carries that role noun** in a title or apposition ("President Trump",
+"Kim Jong Un, the North Korean leader"): the one named most recently before it, else the first
+named after it. When several people carry the role, a capitalised modifier of the reference
+that is also in one person's title decides ("the South Korean president"), then salience (the
+person the article names most often), then recency. A general noun (:data:`COVERS`: "the
+leader") also reaches people titled with a head-of-state role when nobody carries the noun
+itself, unless that leaves several people and nothing to choose between them. "Vice president"
+is not "president". With no person carrying the role, the reference stays unlinked — the rules
+never guess from the role alone.
+
+A **pronoun** (*he, him, his, himself, she, her, hers, herself*) is linked with
+:func:`~mediacompare.analysis.actors.labels.antecedent` (the nearest sentence with a named
+person; its subject, else its first person), skipping people whose title marks the other
+gender (*Mr.*, *Mrs.*, *Ms.*, …).
+
+Each link is an :class:`ActorReference` holding the reference's span and the span of the
+mention that licensed it (the titled name for a nominal, the antecedent for a pronoun).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ...model import Sentence, Token
+from .labels import antecedent
+from .model import ActorLabel, ActorMention
+
+__all__ = ["COVERS", "PRONOUNS", "ROLE_NOUNS", "ActorReference", "link_references", "with_reference_labels"]
+
+#: Role nouns that head a nominal reference to one person.
+ROLE_NOUNS = frozenset(
+    """
+    president vice-president premier chancellor minister secretary senator congressman
+    congresswoman lawmaker governor mayor leader dictator despot strongman autocrat king queen
+    prince princess emperor pope monarch ayatollah director chief chairman chairwoman chair
+    commissioner ambassador envoy diplomat spokesman spokeswoman spokesperson general admiral
+    commander prosecutor attorney judge justice candidate nominee frontrunner challenger
+    incumbent ceo founder executive billionaire tycoon mogul businessman businesswoman
+    """.split()
+)
+#: Roles a general noun also covers when nobody in the article carries the noun itself: "the
+#: North Korean leader" for a person titled "North Korean dictator".
+COVERS = {
+    "leader": frozenset({"president", "premier", "chancellor", "minister", "dictator", "despot",
+                         "strongman", "autocrat", "king", "queen", "emperor", "monarch", "ayatollah"}),
+}
+#: Lower-case words allowed between the determiner and the role noun.
+MODIFIERS = frozenset(
+    """
+    former then new current outgoing incoming acting interim top deputy vice prime supreme chief
+    embattled reclusive young elderly veteran longtime long-time powerful authoritarian
+    communist democratic republican conservative liberal populist hardline hard-line late
+    foreign defence defense finance interior justice state federal national
+    """.split()
+)
+#: Personal pronouns linked to a person, with their gender.
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+            "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
+_DETERMINERS = frozenset({"the", "this", "that"})
+#: Words that make a role another role ("vice president", "deputy director").
+_SUBORDINATE = frozenset({"vice", "deputy", "assistant", "under"})
+_GENDER_OF_TITLE = {"mr": "m", "mr.": "m", "sir": "m", "king": "m", "prince": "m",
+                    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                    "queen": "f", "princess": "f", "lady": "f", "dame": "f"}  # fmt: skip
+_POSSESSIVE = ("’s", "'s")
+
+
+@dataclass(frozen=True)
+class ActorReference:
+    """A nominal or pronoun reference linked to a person of the article.
+
+    Attributes
+    ----------
+    text : str
+        The reference as written (``article[start:end]``): "the North Korean leader", "he".
+    start, end, sentence : int
+        Its span in the article text and its sentence index.
+    canonical : str
+        The article-level name of the person it refers to (``ActorMention.canonical``).
+    kind : str
+        ``"nominal"`` or ``"pronoun"``.
+    evidence_start, evidence_end : int
+        The span of the mention that licensed the link (the titled name, or the antecedent).
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    canonical: str
+    kind: str
+    evidence_start: int
+    evidence_end: int
+
+
+def _bare(token: Token) -> str:
+    text = token.text.lower()
+    for suffix in _POSSESSIVE:
+        if text.endswith(suffix):
+            return text[: -len(suffix)]
+    return text
+
+
+def _described_sequence(m: ActorMention) -> list[str]:
+    """The lower-cased words of the mention's title and title/apposition labels, in order."""
+    texts = [m.title or ""] + [lab.text for lab in m.labels if lab.kind in ("title", "apposition")]
+    return [w.strip(".’'") for text in texts for w in text.lower().replace(",", " ").split()]
+
+
+def _described_words(m: ActorMention) -> set[str]:
+    return set(_described_sequence(m))
+
+
+def _role_keys(words: Sequence[str]) -> set[str]:
+    """The roles a title's words name: a role noun, with a "vice"/"deputy" before it kept
+    ("vice president" is not "president")."""
+    keys = set()
+    for i, word in enumerate(words):
+        if word in ROLE_NOUNS:
+            before = words[i - 1] if i else ""
+            keys.add(f"{before} {word}" if before in _SUBORDINATE else word)
+    return keys
+
+
+def _roles(mentions: Sequence[ActorMention]) -> dict[str, list[ActorMention]]:
+    """Role -> the person mentions carrying it in a title or apposition."""
+    roles: dict[str, list[ActorMention]] = {}
+    for m in mentions:
+        if m.kind == "person":
+            for key in _role_keys(_described_sequence(m)):
+                roles.setdefault(key, []).append(m)
+    return roles
+
+
+def _gender(canonical: str, mentions: Sequence[ActorMention]) -> str | None:
+    found = {
+        _GENDER_OF_TITLE[w]
+        for m in mentions
+        if m.canonical == canonical
+        for w in (m.title or "").lower().split()
+        if w in _GENDER_OF_TITLE
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _inside(offset: int, mentions: Sequence[ActorMention]) -> bool:
+    return any(m.start <= offset < m.end for m in mentions)
+
+
+def _nominal_phrase(tokens: Sequence[Token], k: int) -> tuple[int, list[str]] | None:
+    """Index of the phrase's first token and its capitalised modifiers when ``tokens[k]``
+    heads a nominal reference, else ``None``."""
+    capitalised: list[str] = []
+    i = k - 1
+    while i >= 0:
+        low = tokens[i].text.lower()
+        if low in _DETERMINERS:
+            return i, capitalised
+        if tokens[i].text.endswith(_POSSESSIVE) and tokens[i].text[:1].isupper():
+            return i, capitalised  # "Japan's prime minister"
+        if low in MODIFIERS:
+            i -= 1
+        elif tokens[i].text[:1].isupper() and tokens[i].is_word:
+            capitalised.append(tokens[i].text.lower().strip("."))
+            i -= 1
+        else:
+            break
+    # "North Korean leader said": capitalised modifiers alone, not after another name word
+    if capitalised and (i < 0 or not tokens[i].text[:1].isupper()):
+        return i + 1, capitalised
+    return None
+
+
+def _choose(
+    candidates: list[ActorMention], offset: int, modifiers: list[str], salience: Counter[str]
+) -> ActorMention:
+    if len({m.canonical for m in candidates}) > 1 and modifiers:
+        agreeing = [m for m in candidates if set(modifiers) & _described_words(m)]
+        candidates = agreeing or candidates
+    top = max(salience[m.canonical] for m in candidates)
+    candidates = [m for m in candidates if salience[m.canonical] == top]
+    before = [m for m in candidates if m.end <= offset]
+    return max(before, key=lambda m: m.start) if before else min(candidates, key=lambda m: m.start)
+
+
+def link_references(
+    sentences: Sequence[Sentence], mentions: Sequence[ActorMention]
+) -> tuple[ActorReference, ...]:
+    """Nominal references and pronouns of an article linked to its named persons.
+
+    Examples
+    --------
+    >>> from mediacompare.analysis.actors import detect_actors
+    >>> from mediacompare.text import sentences
+    >>> text = ("North Korean leader Kim Jong Un met President Moon Jae-in. "
+    ...         "The North Korean leader smiled, and the president said he was hopeful.")
+    >>> sents = sentences(text)
+    >>> [(r.text, r.canonical) for r in link_references(sents, detect_actors(sents))]
+    [('The North Korean leader', 'Kim Jong Un'), ('the president', 'Moon Jae-in'), ('he', 'Kim Jong Un')]
+    """
+    roles = _roles(mentions)
+    salience = Counter(m.canonical for m in mentions if m.kind == "person")
+    described = {
+        offset
+        for m in mentions
+        for lab in m.labels
+        if lab.kind in ("title", "apposition")
+        for offset in range(lab.start, lab.end)
+    }
+    references: list[ActorReference] = []
+    for sent in sentences:
+        tokens = sent.tokens
+        for k, token in enumerate(tokens):
+            low = _bare(token)
+            if low in PRONOUNS:
+                person = antecedent(mentions, sent.index, token.start)
+                while person is not None and _gender(person.canonical, mentions) not in (None, PRONOUNS[low]):
+                    earlier = [m for m in mentions if m.canonical != person.canonical]
+                    person = antecedent(earlier, sent.index, token.start) if earlier else None
+                if person is not None:
+                    references.append(ActorReference(
+                        token.text, token.start, token.end, sent.index, person.canonical,
+                        "pronoun", person.start, person.end))
+                continue
+            if low not in ROLE_NOUNS or _inside(token.start, mentions) or token.start in described:
+                continue  # a name, or the words of a title or apposition ("Danilov, the secretary of")
+            before = tokens[k - 1].text.lower() if k else ""
+            role = f"{before} {low}" if before in _SUBORDINATE else low
+            candidates = roles.get(role) or [
+                m for covered in sorted(COVERS.get(role, ())) for m in roles.get(covered, ())
+            ]
+            if not candidates:
+                continue
+            if k + 1 < len(tokens) and _inside(tokens[k + 1].start, mentions):
+                continue  # a title: "President Trump", "the C.I.A. director Mike Pompeo"
+            phrase = _nominal_phrase(tokens, k)
+            if phrase is None:
+                continue
+            first, modifiers = phrase
+            if len({m.canonical for m in candidates}) > 1 and role not in roles and not modifiers:
+                continue  # "the leader" with two heads of state and no role holder: ambiguous
+            person = _choose(candidates, token.start, modifiers, salience)
+            start, end = tokens[first].start, token.start + len(_bare(token))
+            references.append(ActorReference(
+                sent.text[start - sent.start : end - sent.start], start, end, sent.index,
+                person.canonical, "nominal", person.start, person.end))
+    return tuple(references)
+
+
+def with_reference_labels(
+    mentions: Sequence[ActorMention], references: Sequence[ActorReference]
+) -> tuple[ActorMention, ...]:
+    """``mentions`` with each nominal reference added as a ``"reference"`` label of the mention
+    that licensed it, so "names and labels per outlet" shows "the dictator" under its actor."""
+    from dataclasses import replace
+
+    extra: dict[int, list[ActorLabel]] = {}
+    for r in references:
+        if r.kind == "nominal":
+            extra.setdefault(r.evidence_start, []).append(
+                ActorLabel(r.text, "reference", r.sentence, r.start, r.end))
+    return tuple(
+        replace(m, labels=(*m.labels, *extra[m.start])) if m.start in extra else m for m in mentions
+    )

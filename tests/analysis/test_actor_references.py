@@ -1,0 +1,88 @@
+"""Nominal references and pronouns linked to the named person, by rule, with evidence."""
+
+from __future__ import annotations
+
+from mediacompare.analysis.actors import detect_actors
+from mediacompare.analysis.actors.references import link_references, with_reference_labels
+from mediacompare.analysis.pipeline import analyze
+from mediacompare.model import Article
+from mediacompare.text import sentences
+
+
+def _links(text, kind=None):
+    sents = sentences(text)
+    refs = link_references(sents, detect_actors(sents))
+    return [(r.text, r.canonical) for r in refs if kind is None or r.kind == kind]
+
+
+def test_the_president_goes_to_the_person_titled_president():
+    text = "President Donald Trump spoke on Monday. Later the president said the talks would go on."
+    assert _links(text, "nominal") == [("the president", "Donald Trump")]
+
+
+def test_a_title_before_a_name_is_not_a_reference():
+    assert _links("The C.I.A. director Mike Pompeo flew to Pyongyang. Officials confirmed it.", "nominal") == []
+
+
+def test_words_of_an_apposition_are_not_a_reference():
+    text = "Oleksiy Danilov, the secretary of the security council, spoke. Officials agreed."
+    assert _links(text, "nominal") == []
+
+
+def test_vice_president_is_not_the_president():
+    text = ("Vice President Mike Pence met President Donald Trump. Pence spoke first. "
+            "Then the president said the plan was final.")
+    assert _links(text, "nominal") == [("the president", "Donald Trump")]
+
+
+def test_the_more_prominent_role_holder_wins_over_the_more_recent():
+    text = ("President Donald Trump praised the deal. Mr. Trump said it was historic. Trump smiled. "
+            "He thanked President Moon Jae-in. The president then left.")
+    assert ("The president", "Donald Trump") in _links(text, "nominal")
+
+
+def test_a_modifier_in_the_title_decides_between_two_presidents():
+    text = ("South Korean President Moon Jae-in met U.S. President Donald Trump. Mr. Trump spoke. "
+            "Trump left. The South Korean president stayed.")
+    assert ("The South Korean president", "Moon Jae-in") in _links(text, "nominal")
+
+
+def test_the_leader_reaches_a_person_titled_dictator():
+    text = "North Korean dictator Kim Jong Un tested a missile. Analysts said the North Korean leader was defiant."
+    assert _links(text, "nominal") == [("the North Korean leader", "Kim Jong Un")]
+
+
+def test_no_role_holder_means_no_link():
+    assert _links("Donald Trump spoke on Monday. The president said the talks would go on.", "nominal") == []
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    text = "Mrs. Anna Lindt met Mr. Paul Brandt. She said the deal was good."
+    assert _links(text, "pronoun") == [("She", "Anna Lindt")]
+
+
+def test_references_become_labels_and_analysis_records():
+    text = "North Korean dictator Kim Jong Un tested a missile. Analysts said the dictator was defiant."
+    sents = sentences(text)
+    mentions = detect_actors(sents)
+    labelled = with_reference_labels(mentions, link_references(sents, mentions))
+    kim = next(m for m in labelled if m.canonical == "Kim Jong Un")
+    assert ("reference", "the dictator") in [(lab.kind, lab.text) for lab in kim.labels]
+    result = analyze(Article(id="a", outlet="X", text=text))
+    ref = next(r for r in result.references if r.kind == "nominal")
+    assert text[ref.start : ref.end] == "the dictator"
+    assert text[ref.evidence_start : ref.evidence_end] == "Kim Jong Un"
+
+
+def test_json_lists_each_actors_references_with_evidence():
+    from mediacompare import compare
+
+    texts = {"A": "North Korean dictator Kim Jong Un tested a missile. Analysts said the dictator was defiant.",
+             "B": "Kim Jong Un met envoys on Monday. He said talks would go on."}
+    data = compare([Article(id=k, outlet=k, text=v) for k, v in texts.items()]).to_dict()
+    refs = {a["id"]: {actor["name"]: actor["references"] for actor in a["actors"]} for a in data["articles"]}
+    (kim_a,) = [v for k, v in refs["A"].items() if "Kim" in k]
+    assert [(r["text"], r["kind"]) for r in kim_a] == [("the dictator", "nominal")]
+    assert kim_a[0]["evidence"] == {"start": 22, "end": 33}
+    (kim_b,) = [v for k, v in refs["B"].items() if "Kim" in k]
+    assert [(r["text"], r["kind"]) for r in kim_b] == [("He", "pronoun")]
