@@ -460,3 +460,19 @@ def test_results_pickle_for_parallel_backends():
     index = resolve_actors(corpus)
     for obj in (corpus["a"], index, actor_coverage(index, corpus, {"a": "X"}), builtin_catalog()):
         assert pickle.loads(pickle.dumps(obj)) == obj
+
+
+def test_middle_initials_never_split_a_name():
+    # NYT house style broke these into "Donald J" + ". Trump" (issue: broken names)
+    text = "Donald J. Trump met Vladimir V. Putin. David H. Petraeus and George W. Bush agreed."
+    names = [(m.text, m.kind) for m in detect_actors(sentences(text)) if m.kind == "person"]
+    assert names == [("Donald J. Trump", "person"), ("Vladimir V. Putin", "person"),
+                     ("David H. Petraeus", "person"), ("George W. Bush", "person")]
+
+
+def test_a_lone_surname_that_speaks_and_takes_he_is_a_person():
+    text = ("Many statements in Comey's memo are similar to his remarks. "
+            "Comey said that he did not know when Trump had spoken with Putin.")
+    comey = {m.kind for m in detect_actors(sentences(text)) if m.text == "Comey"}
+    assert comey == {"person"}
+    assert {m.kind for m in detect_actors(sentences("Yukos said its shares fell."))} == {"organisation"}

@@ -200,13 +200,11 @@ def _group_kind(members: list[_Cand], entry: CatalogEntry | None, lex: Lexicon) 
     A name-shaped actor ("Jake Sullivan") is a person only with more evidence: a given name or
     title (decided earlier), its surname used alone, a descriptor label ("the secretary of
     ...", "Russian president") or an attribution verb ("Danilov assures"); else "other", so
-    that "Storm Shadow" or "Hide Caption" do not become people.
+    that "Storm Shadow" or "Hide Caption" do not become people. A lone word that speaks is an
+    organisation, or a person when "he"/"she" follows it in its sentence.
     """
     if entry is not None and entry.kind:
         return entry.kind
-    kinds = [c.kind for c in members if c.kind and c.kind != "name"]
-    if kinds:
-        return min(kinds, key=_KIND_RANK.__getitem__)
     labels = [lab for c in members for lab in c.labels]
     speaks = any(
         lab.kind == "verb" and lex.verbs.match(lab.text.lower().split(), len(lab.text.split()) - 1)
@@ -214,11 +212,27 @@ def _group_kind(members: list[_Cand], entry: CatalogEntry | None, lex: Lexicon) 
     ) or any(
         lab.kind == "verb" and lex.verbs.lookup(" ".join(lab.text.split()[-2:])) for lab in labels
     )
+    kinds = [c.kind for c in members if c.kind and c.kind != "name"]
+    if kinds:
+        guessed = min(kinds, key=_KIND_RANK.__getitem__)
+        if guessed != "person" and speaks and any(_pronoun_follows(c) for c in members):
+            return "person"  # "Comey's memo" guessed a place; "Comey said that he …" decides
+        return guessed
     described = any(lab.kind in ("title", "apposition") for lab in labels)
     named = any(c.kind == "name" for c in members)
     shortened = named and any(len(c.words) == 1 for c in members)
     if named and (speaks or described or shortened):
         return "person"
-    if speaks:  # a lone word that speaks without a first name anywhere ("Yukos said"): a body
-        return "organisation"
+    if speaks:  # a lone word that speaks without a first name anywhere: a body ("Yukos said"),
+        # unless a personal pronoun follows it in its sentence ("Comey said that he …")
+        return "person" if any(_pronoun_follows(c) for c in members) else "organisation"
     return "other"
+
+
+_PERSONAL = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+
+
+def _pronoun_follows(cand: _Cand, window: int = 12) -> bool:
+    """Whether "he"/"she"/"his"/"her"… is among the next ``window`` tokens of the mention's
+    sentence."""
+    return any(t.text.lower() in _PERSONAL for t in cand.sent.tokens[cand.hi : cand.hi + window])

@@ -73,6 +73,8 @@ def _two_names_at(low: list[str], lo: int, ctx: _Context) -> int | None:
     lex = ctx.lex
     if len(low) < 3 or low[0] not in lex.given_names:
         return None
+    if any(len(w) <= 1 for w in low):  # a middle initial ("Donald J. Trump"): one name
+        return None
     if any(w in lex.particles or w in _NAME_SUFFIXES or w in lex.common_words for w in low):
         return None
     found = ctx.catalog.match(ctx.words, lo + 2)
