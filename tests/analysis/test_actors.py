@@ -476,3 +476,23 @@ def test_a_lone_surname_that_speaks_and_takes_he_is_a_person():
     comey = {m.kind for m in detect_actors(sentences(text)) if m.text == "Comey"}
     assert comey == {"person"}
     assert {m.kind for m in detect_actors(sentences("Yukos said its shares fell."))} == {"organisation"}
+
+
+def test_function_words_days_and_contractions_never_start_or_end_a_name():
+    # sentences of the kinds that broke names in BASIL/NewsWCL50 articles
+    cases = {
+        "Plus Obama said the plan was bad.": "Plus Obama",
+        "GOP chairman Michael Steele Sunday said it was fine.": "Michael Steele Sunday",
+        "He told Fox News on Tuesday that it was fine.": "Fox News on Tuesday",
+        "They've said no. Fellow residents agreed.": "They've",
+        "Does Trump know? Nobody said.": "Does Trump",
+    }
+    for text, broken in cases.items():
+        assert broken not in [m.text for m in detect_actors(sentences(text))], text
+    assert [m.text for m in detect_actors(sentences("He told Fox News on Tuesday."))] == ["Fox News"]
+
+
+def test_title_and_middle_initial_keep_the_whole_name():
+    text = "Obama nominated Judge Merrick B. Garland for the seat, officials said."
+    garland = [m for m in detect_actors(sentences(text)) if "Garland" in m.text]
+    assert [(m.text, m.title) for m in garland] == [("Merrick B. Garland", "Judge")]

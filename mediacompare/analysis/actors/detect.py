@@ -197,7 +197,8 @@ def _run_cands(sent: Sentence, lo: int, hi: int, initial: set[int], ctx: _Contex
             break
         k -= 1
     if name_lo > lo:
-        if toks[name_lo].text.lower() in ("of", "for", "on", "the") or hi - name_lo > 3:
+        name_words = sum(1 for t in toks[name_lo:hi] if t.text != ".")  # "Merrick B. Garland": 3
+        if toks[name_lo].text.lower() in ("of", "for", "on", "the") or name_words > 3:
             given = [g for g in range(name_lo, hi) if toks[g].text.lower() in lex.given_names]
             name_lo = given[0] if given else max(name_lo, hi - 2)
         out = _catalog_cands(sent, lo, name_lo, ctx)  # "US" in "US President"

@@ -27,6 +27,10 @@ def _possessive_at(toks, j: int) -> bool:
     return bool(nxt and nxt.text in ("’", "'") and nxt.start == toks[j].end and text.endswith("s"))
 
 
+#: Day names: never part of a name ("Fox News on Tuesday", "Michael Steele Sunday").
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
 def _initial_positions(sent: Sentence) -> set[int]:
     """Token indexes where a capital letter says nothing (sentence start, after a quote/colon)."""
     out: set[int] = set()
@@ -80,11 +84,13 @@ def _runs(toks, lex: Lexicon) -> list[tuple[int, int]]:
                 toks[nxt].text == "."
                 and toks[nxt].start == toks[j].end
                 and nxt + 1 < n
-                and (low in lex.titles or (len(low) == 1 and toks[j].text.isupper()))
+                and (low in lex.titles or low == "st" or (len(low) == 1 and toks[j].text.isupper()))
                 and is_cap(toks[nxt + 1].text, lex.particles)
             ):
                 j = nxt + 1
                 continue
+            if toks[nxt].text.lower() in WEEKDAYS:
+                break  # "Michael Steele Sunday said": a day never continues a name
             if is_cap(toks[nxt].text, lex.particles):
                 j = nxt
                 continue
@@ -99,8 +105,8 @@ def _runs(toks, lex: Lexicon) -> list[tuple[int, int]]:
                 k = nxt + 1
                 if k + 1 < n and toks[k].text.lower() == "the":
                     k += 1
-                if k < n and is_cap(toks[k].text, lex.particles):
-                    j = k
+                if k < n and is_cap(toks[k].text, lex.particles) and toks[k].text.lower() not in WEEKDAYS:
+                    j = k  # "Bank of England", never "Fox News on Tuesday"
                     continue
             if word == "and":
                 k = nxt + 1
