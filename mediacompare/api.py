@@ -75,10 +75,17 @@ class Comparison(ComparisonData):
 
     @property
     def actor_coverage(self) -> pd.DataFrame:
-        """One row per actor × outlet: mentions, names, labels, sentiment with interval."""
+        """One row per actor × outlet: mentions, share, sentiment with interval."""
         from .report.tables import actor_coverage_frame
 
         return actor_coverage_frame(self)
+
+    @property
+    def actor_words(self) -> pd.DataFrame:
+        """One row per actor × outlet × name or label used for the actor, with its count."""
+        from .report.tables import actor_words_frame
+
+        return actor_words_frame(self)
 
     @property
     def quotes(self) -> pd.DataFrame:

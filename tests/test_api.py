@@ -173,3 +173,20 @@ def test_many_outlets_are_each_compared_with_the_rest():
     assert {d.b for d in cmp.distinguishability} == {"rest"}
     assert {d.b for d in cmp.tone_stats.differences} == {"rest"}
     assert cmp.pairwise_terms == {}
+
+
+def test_dataframes_are_tidy_long_tables_with_datetimes():
+    from mediacompare import Article, load_example
+
+    cmp = compare(load_example())
+    for frame in (cmp.articles, cmp.outlets, cmp.actor_coverage, cmp.actor_words, cmp.quotes, cmp.frames):
+        for column in frame.columns:
+            assert not frame[column].map(lambda v: isinstance(v, dict | list | tuple)).any(), column
+    words = cmp.actor_words
+    assert list(words.columns) == ["actor", "outlet", "kind", "text", "count"]
+    russia = words[(words["actor"] == "Russia") & (words["outlet"] == "Meduza")]
+    assert ("name", "Russia") in set(zip(russia["kind"], russia["text"]))
+    dated = compare([Article(id="a", outlet="X", text="Talks went on. Aid came.", date="2024-01-02"),
+                     Article(id="b", outlet="Y", text="Talks failed. War came.")]).articles
+    assert str(dated["date"].dtype).startswith("datetime64")
+    assert str(dated.loc["a", "date"].date()) == "2024-01-02" and dated["date"].isna().sum() == 1

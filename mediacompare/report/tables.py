@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..comparison.records import ComparisonData
 
 __all__ = [
-    "actor_coverage_frame", "articles_frame", "differences_frame", "frames_frame",
+    "actor_coverage_frame", "actor_words_frame", "articles_frame", "differences_frame", "frames_frame",
     "outlets_frame", "quotes_frame", "sentences_frame", "terms_frame",
 ]
 
@@ -34,7 +34,10 @@ def articles_frame(cmp: ComparisonData) -> pd.DataFrame:
         }
         for row in score_rows(cmp.analyses)
     ]
-    return pd.DataFrame(rows).set_index("id")
+    frame = pd.DataFrame(rows).set_index("id")
+    # ISO dates (ingest normalises them) as datetimes; anything else stays missing
+    frame["date"] = pd.to_datetime(frame["date"], errors="coerce", format="ISO8601")
+    return frame
 
 
 def outlets_frame(cmp: ComparisonData) -> pd.DataFrame:
@@ -152,7 +155,7 @@ def actor_coverage_frame(cmp: ComparisonData) -> pd.DataFrame:
     import pandas as pd
 
     columns = ["actor", "kind", "group", "outlet", "mentions", "articles", "share",
-               "sentiment", "ci_low", "ci_high", "ci_method", "names", "labels"]
+               "sentiment", "ci_low", "ci_high", "ci_method"]
     ac = cmp.actors
     if ac is None:
         return pd.DataFrame(columns=columns)
@@ -168,8 +171,27 @@ def actor_coverage_frame(cmp: ComparisonData) -> pd.DataFrame:
             "ci_low": est.ci_low if est else _NAN,
             "ci_high": est.ci_high if est else _NAN,
             "ci_method": est.method if est else None,
-            "names": dict(row.names), "labels": dict(row.labels),
         })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def actor_words_frame(cmp: ComparisonData) -> pd.DataFrame:
+    """One row per actor × outlet × word used for the actor: the names (``kind`` "name") and
+    the labels around them (``kind`` "title", "apposition", "reference", "verb", "possession",
+    "compound"), with how often."""
+    import pandas as pd
+
+    columns = ["actor", "outlet", "kind", "text", "count"]
+    ac = cmp.actors
+    if ac is None:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for row in ac.coverage:
+        base = {"actor": row.actor, "outlet": row.outlet}
+        rows += [{**base, "kind": "name", "text": name, "count": n} for name, n in row.names.items()]
+        for label, n in row.labels.items():
+            kind, _, text = label.partition(": ")
+            rows.append({**base, "kind": kind, "text": text, "count": n})
     return pd.DataFrame(rows, columns=columns)
 
 
