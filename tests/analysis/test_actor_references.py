@@ -86,3 +86,9 @@ def test_json_lists_each_actors_references_with_evidence():
     assert kim_a[0]["evidence"] == {"start": 22, "end": 33}
     (kim_b,) = [v for k, v in refs["B"].items() if "Kim" in k]
     assert [(r["text"], r["kind"]) for r in kim_b] == [("He", "pronoun")]
+
+
+def test_pronoun_with_two_people_of_the_other_gender_ends():
+    # two men named before "she": the search moves back past both and stops (it used to loop)
+    text = "Mr. Paul Brandt met Mr. Tom Weller. She said the deal was good."
+    assert _links(text, "pronoun") == []

@@ -223,9 +223,11 @@ def link_references(
             low = _bare(token)
             if low in PRONOUNS:
                 person = antecedent(mentions, sent.index, token.start)
+                skipped: set[str] = set()
                 while person is not None and _gender(person.canonical, mentions) not in (None, PRONOUNS[low]):
-                    earlier = [m for m in mentions if m.canonical != person.canonical]
-                    person = antecedent(earlier, sent.index, token.start) if earlier else None
+                    skipped.add(person.canonical)  # the other gender: try the next person back
+                    person = antecedent([m for m in mentions if m.canonical not in skipped],
+                                        sent.index, token.start)
                 if person is not None:
                     references.append(ActorReference(
                         token.text, token.start, token.end, sent.index, person.canonical,
