@@ -147,6 +147,30 @@ def resolve_actors(
         Actors sorted by mentions (descending), then id.
     """
     catalog = catalog if catalog is not None else builtin_catalog()
+    locals_ = _article_actors(mentions_by_article, catalog)
+    uf = _UnionFind()
+    _join_abbreviations(uf, locals_)
+    persons = [  # persons, and lone words whose type is a guess ("Putin said" → organisation?)
+        loc
+        for loc in locals_
+        if loc.catalog_name is None
+        and (
+            "person" in loc.kinds
+            or " " not in loc.key
+            and "place" not in loc.kinds
+            and not loc.canonical.isupper()
+        )
+    ]
+    _join_spellings(uf, persons)
+    full_by_last, family_first = _join_full_names(uf, persons)
+    _join_surnames(uf, locals_, persons, full_by_last, family_first, catalog)
+    return _index(uf, locals_, catalog)
+
+
+def _article_actors(
+    mentions_by_article: Mapping[str, Sequence[ActorMention]], catalog: ActorCatalog
+) -> list[_Local]:
+    """One record per article-level actor (article, canonical name), in a stable order."""
     locals_: list[_Local] = []
     for article in sorted(mentions_by_article):
         grouped: dict[str, list[ActorMention]] = defaultdict(list)
@@ -167,67 +191,91 @@ def resolve_actors(
                     entry.name if entry else None,
                 )
             )
-    uf = _UnionFind()
+    return locals_
+
+
+def _join_abbreviations(uf: _UnionFind, locals_: list[_Local]) -> None:
+    """An abbreviation defined in one article ("ATACMS") joins the name it abbreviates."""
     for loc in locals_:
         uf.find(loc.key)
         if loc.catalog_name is None and loc.kinds.most_common(1)[0][0] != "person":
-            for surface in loc.surfaces:  # abbreviations defined in one article
+            for surface in loc.surfaces:
                 if surface.replace(".", "").isupper():
                     uf.union(loc.key, name_key(surface))
-    persons = [  # persons, and lone words whose type is a guess ("Putin said" → organisation?)
-        loc
-        for loc in locals_
-        if loc.catalog_name is None
-        and (
-            "person" in loc.kinds
-            or " " not in loc.key
-            and "place" not in loc.kinds
-            and not loc.canonical.isupper()
-        )
-    ]
-    spellings: dict[str, set[str]] = defaultdict(set)  # "Kim Jong-un" ~ "Kim Jong Un"
+
+
+def _join_spellings(uf: _UnionFind, persons: list[_Local]) -> None:
+    """Spellings that differ only by hyphens are one person ("Kim Jong-un" ~ "Kim Jong Un")."""
+    spellings: dict[str, set[str]] = defaultdict(set)
     for loc in persons:
         spellings[loc.key.replace("-", " ")].add(loc.key)
     for keys in spellings.values():
         first, *rest = sorted(keys)
         for key in rest:
             uf.union(first, key)
+
+
+def _join_full_names(
+    uf: _UnionFind, persons: list[_Local]
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Join a full name to its only longer form with the same first name ("Vladimir Putin" ~
+    "Vladimir Vladimirovich Putin"); return the full names by surname and, for surname-first
+    names, by family name ("Kim" for "Kim Jong Un")."""
     full_by_last: dict[str, set[str]] = defaultdict(set)
-    family_first: dict[str, set[str]] = defaultdict(set)  # "Kim" for "Kim Jong Un"
+    family_first: dict[str, set[str]] = defaultdict(set)
     for loc in persons:
         words = loc.key.split()
         if len(words) >= 2:
             full_by_last[words[-1]].add(loc.key)
             if surname_first(words):
                 family_first[words[0]].add(loc.key)
-    for keys in full_by_last.values():  # "Vladimir Putin" ~ "Vladimir Vladimirovich Putin"
+    for keys in full_by_last.values():
         ordered = sorted(keys, key=lambda k: (len(k.split()), k))
         for short in ordered:
             ws = short.split()
             longer = [k for k in ordered if len(k.split()) > len(ws) and k.split()[0] == ws[0]]
             if len(longer) == 1:  # "George Bush" stays apart from "George W." and "George H. W."
                 uf.union(short, longer[0])
-    weight = Counter()
+    return full_by_last, family_first
+
+
+def _join_surnames(
+    uf: _UnionFind,
+    locals_: list[_Local],
+    persons: list[_Local],
+    full_by_last: dict[str, set[str]],
+    family_first: dict[str, set[str]],
+    catalog: ActorCatalog,
+) -> None:
+    """A bare surname joins the one full name it can mean, or one with at least
+    :data:`DOMINANCE` times the mentions of the others; else a catalogue person; else it stays
+    apart (ambiguous, never guessed between family members)."""
+    weight: Counter[str] = Counter()
     for loc in locals_:
         weight[uf.find(loc.key)] += sum(loc.surfaces.values())
     for loc in persons:
         words = loc.key.split()
-        if len(words) == 1:
-            full = full_by_last.get(words[0], set()) | family_first.get(words[0], set())
-            roots = sorted({uf.find(k) for k in full}, key=lambda r: (-weight[r], r))
-            # one full name, or one that has at least DOMINANCE times the mentions of the others
-            if (
-                len(roots) == 1
-                or roots
-                and weight[roots[0]] >= DOMINANCE * sum(weight[r] for r in roots[1:])
-            ):
-                uf.union(loc.key, roots[0])
-            elif not roots and catalog.surname(words[0]) is not None:
-                uf.union(loc.key, "cat:" + catalog.surname(words[0]).name)
+        if len(words) != 1:
+            continue
+        full = full_by_last.get(words[0], set()) | family_first.get(words[0], set())
+        roots = sorted({uf.find(k) for k in full}, key=lambda r: (-weight[r], r))
+        if (
+            len(roots) == 1
+            or roots
+            and weight[roots[0]] >= DOMINANCE * sum(weight[r] for r in roots[1:])
+        ):
+            uf.union(loc.key, roots[0])
+        elif not roots and (entry := catalog.surname(words[0])) is not None:
+            uf.union(loc.key, "cat:" + entry.name)
+
+
+def _index(uf: _UnionFind, locals_: list[_Local], catalog: ActorCatalog) -> ActorIndex:
+    """The corpus actors of the joined clusters and each article's links to them."""
     clusters: dict[str, list[_Local]] = defaultdict(list)
     for loc in locals_:
         clusters[uf.find(loc.key)].append(loc)
-    actors, links = [], defaultdict(dict)
+    actors: list[Actor] = []
+    links: defaultdict[str, dict[str, str]] = defaultdict(dict)
     for root, members in clusters.items():
         actor = _make_actor(root, members, catalog)
         actors.append(actor)
