@@ -148,6 +148,15 @@ def _report_failures(analyses) -> None:
                        f"{_printable(a.skipped_reason)}", err=True)
 
 
+def _report_warnings(cmp, shown: int = 3) -> None:
+    """The comparison's data warnings on stderr, once each (past ``shown``: how many more)."""
+    for warning in cmp.warnings[:shown]:
+        click.echo(f"mediacompare: warning: {_printable(warning)}", err=True)
+    if len(cmp.warnings) > shown:
+        click.echo(f"mediacompare: warning: {len(cmp.warnings) - shown} more articles with "
+                   "quotation marks but no quote found (listed in the report's notes)", err=True)
+
+
 def _load(paths, outlets, strict, example, urls_file=None, **columns):
     from .ingest import Columns, load, load_example
 
@@ -286,6 +295,7 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
         phases.phase("rendering the report")
         saved = save_report(cmp, Path(target), fmt, brief=brief)
     _report_failures(cmp.analyses)
+    _report_warnings(cmp)
     click.echo(_printable(str(saved)))
     if not quiet:
         click.echo(_closing_summary(cmp, saved, time.monotonic() - started), err=True)

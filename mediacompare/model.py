@@ -12,6 +12,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
+#: Longest title (characters) an article label shows before "…".
+LABEL_CHARS = 60
+
 
 @dataclass(frozen=True)
 class Article:
@@ -52,6 +55,28 @@ class Article:
     def is_english(self) -> bool:
         """Whether the English lexicons apply: English, or too short to tell (``"und"``)."""
         return self.language in ("en", "und")
+
+    @property
+    def label(self) -> str:
+        """How notes and warnings name the article: outlet and title (shortened), or the
+        opening words of the text when there is no title.
+
+        Examples
+        --------
+        >>> Article(id="hLJTwX29", text="…", outlet="Fox News", title="Senate passes the bill").label
+        "Fox News: 'Senate passes the bill'"
+        >>> Article(id="a", text="Ministers met on Monday to agree the plan at last", outlet="CNN").label
+        "CNN: 'Ministers met on Monday to agree the plan at…' (untitled)"
+        """
+        title = " ".join((self.title or "").split())
+        untitled = not title
+        if untitled:
+            title = " ".join(self.text.split()[:9]) or self.id
+        if len(title) > LABEL_CHARS:
+            title = title[:LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        elif untitled and len(self.text.split()) > 9:
+            title += "…"
+        return f"{self.outlet}: '{title}'" + (" (untitled)" if untitled else "")
 
 
 @dataclass(frozen=True)

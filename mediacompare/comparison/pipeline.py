@@ -83,6 +83,7 @@ def compare_corpus(
     """
     from .actors.outlets import compare_actors
     from .coverage import check_stories, compare_coverage
+    from .quotes import quote_mark_warning
 
     check_stories(stories)  # before the per-article work, not after it
     analyses, problems = _as_analyses(data, options, jobs, backend, progress)
@@ -94,6 +95,8 @@ def compare_corpus(
         )
     scored = [a for a in analyses if a.scored]
     duplicate_of, notes = _duplicates_and_notes(analyses, scored)
+    warnings = [w for a in scored if (w := quote_mark_warning(a))]
+    notes += warnings
     counted = counted_analyses(analyses, duplicate_of)
     by_outlet: dict[str, list[ArticleAnalysis]] = {}
     for a in analyses:
@@ -126,6 +129,7 @@ def compare_corpus(
              "stories": stories if isinstance(stories, str) else "given"}
         ),
         notes=tuple(notes),
+        warnings=tuple(warnings),
         tone_stats=tone_statistics(counted, seed=seed),
         frame_stats=frame_statistics(counted, seed=seed),
         style_stats=style_statistics(counted, seed=seed),

@@ -146,6 +146,10 @@ class ComparisonData:
 
     Users hold the subclass :class:`mediacompare.Comparison`, which adds DataFrames and
     reports; this class imports nothing from ``report/``.
+
+    ``notes`` explain the run in the report (skipped and repeated articles, data problems);
+    ``warnings`` are the data problems among them a reader must not miss (an article with
+    quotation marks but no quote found): the command line also prints them on stderr.
     """
 
     analyses: tuple[ArticleAnalysis, ...]
@@ -155,6 +159,7 @@ class ComparisonData:
     problems: tuple[InputProblem, ...]
     info: RunInfo
     notes: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
     tone_stats: MetricStatistics | None = None
     frame_stats: MetricStatistics | None = None
     actors: ActorComparison | None = None
