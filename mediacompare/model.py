@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import overload
 
 #: Longest title (characters) an article label shows before "…".
-LABEL_CHARS = 60
+LABEL_CHARS = 70
 
 
 @dataclass(frozen=True)
@@ -58,25 +58,24 @@ class Article:
 
     @property
     def label(self) -> str:
-        """How notes and warnings name the article: outlet and title (shortened), or the
-        opening words of the text when there is no title.
+        """How notes, warnings and the coverage section name the article: outlet and title
+        (cut to :data:`LABEL_CHARS`), or the opening words of the text when there is no title.
 
         Examples
         --------
         >>> Article(id="hLJTwX29", text="…", outlet="Fox News", title="Senate passes the bill").label
-        "Fox News: 'Senate passes the bill'"
+        'Fox News “Senate passes the bill”'
         >>> Article(id="a", text="Ministers met on Monday to agree the plan at last", outlet="CNN").label
-        "CNN: 'Ministers met on Monday to agree the plan at…' (untitled)"
+        'CNN, untitled: “Ministers met on Monday to agree the plan at…”'
         """
         title = " ".join((self.title or "").split())
-        untitled = not title
-        if untitled:
-            title = " ".join(self.text.split()[:9]) or self.id
+        if not title:
+            words = self.text.split()
+            opening = " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+            return f"{self.outlet}, untitled: “{opening}”" if words else f"{self.outlet} ({self.id})"
         if len(title) > LABEL_CHARS:
-            title = title[:LABEL_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
-        elif untitled and len(self.text.split()) > 9:
-            title += "…"
-        return f"{self.outlet}: '{title}'" + (" (untitled)" if untitled else "")
+            title = title[: LABEL_CHARS - 1].rstrip() + "…"
+        return f"{self.outlet} “{title}”"
 
 
 @dataclass(frozen=True)

@@ -150,13 +150,14 @@ def _duplicates_and_notes(
     skipped and repeated articles."""
     from .coverage import find_duplicates
 
-    notes = [f"{a.article.id}: {a.skipped_reason}" for a in analyses if a.skipped_reason]
+    notes = [f"{a.article.label}: {a.skipped_reason}" for a in analyses if a.skipped_reason]
     duplicate_of = find_duplicates(scored)
+    label = {a.article.id: a.article.label for a in analyses}
     for article_id, original in duplicate_of.items():
         if original is not None:
             notes.append(
-                f"{article_id} repeats {original} (same or nearly the same text): shown, but "
-                "counted once, under the original, in every outlet figure and test."
+                f"{label[article_id]} repeats {label[original]} (same or nearly the same text): "
+                "shown, but counted once, under the original, in every outlet figure and test."
             )
     return duplicate_of, notes
 

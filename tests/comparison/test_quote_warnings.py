@@ -22,7 +22,7 @@ def test_marks_without_any_quote_are_counted():
     a = analyze(Article(id="x1", outlet="Daily", title="Bridge plan delayed", text=UNREAD))
     assert missed_quote_marks(a) == 4
     warning = quote_mark_warning(a)
-    assert warning is not None and warning.startswith("Daily: 'Bridge plan delayed' has 4 quotation")
+    assert warning is not None and warning.startswith("Daily “Bridge plan delayed” has 4 quotation")
     assert "x1" not in warning  # named by outlet and title, not by id
 
 
@@ -38,7 +38,7 @@ def test_warning_is_a_report_note_and_a_comparison_warning():
     cmp = compare([Article(id="x1", outlet="Daily", title="Bridge plan delayed", text=UNREAD),
                    Article(id="x2", outlet="Herald", title="Costs rise", text=READ)])
     assert len(cmp.warnings) == 1 and cmp.warnings[0] in cmp.notes
-    assert "Daily: 'Bridge plan delayed'" in cmp.to_markdown()
+    assert "Daily “Bridge plan delayed”" in cmp.to_markdown()
     assert cmp.warnings[0] in json.loads(cmp.to_json())["notes"]
 
 
@@ -50,5 +50,5 @@ def test_cli_prints_the_warning_on_stderr_once(tmp_path):
                                       str(tmp_path / "herald.txt"), "-o", str(out), "-q"])
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stderr.splitlines() if "quotation marks" in line]
-    assert len(lines) == 1 and lines[0].startswith("mediacompare: warning: daily: 'Bridge plan delayed'")
+    assert len(lines) == 1 and lines[0].startswith("mediacompare: warning: daily “Bridge plan delayed”")
     assert "quotation marks but no quote" in out.read_text(encoding="utf-8")

@@ -108,10 +108,23 @@ def test_duplicates_are_marked_and_counted_once():
     by_id = {a["id"]: a for a in data["articles"]}
     assert by_id["b"]["duplicate_of"] == "a" and by_id["a"]["duplicate_of"] is None
     assert cmp.profile("Daily").n_articles == 1
-    assert any("b repeats a" in note for note in cmp.notes)
+    # Named by outlet and title (untitled: the opening words), never by random ids.
+    assert any(note.startswith("Daily, untitled: “Rescue teams searched the rubble on Tuesday "
+                               "after the…” repeats Wire, untitled: “Rescue")
+               for note in cmp.notes), cmp.notes
+    assert not any("b repeats a" in note for note in cmp.notes)
 
 
 def test_no_actor_article_is_handled():
     cmp = compare([Article(id="x", outlet="A", text="it rained all day. nothing happened.")])
     html = cmp.to_html()
     assert "No named actors were found" in html
+
+
+def test_notes_name_unscored_articles_by_outlet_and_title():
+    cmp = compare([
+        Article(id="r1x9QzT", outlet="Meduza", title="Ракеты", text="Текст статьи здесь.", language="ru"),
+        Article(id="e", outlet="BBC", text="Talks collapsed. Three died."),
+    ])
+    (note,) = cmp.notes
+    assert note.startswith("Meduza “Ракеты”: ") and "r1x9QzT" not in note
