@@ -62,6 +62,9 @@ def _input_options(command: Callable) -> Callable:
         click.option("--date-column", help="Column/field holding the date."),
         click.option("--url-column", help="Column/field holding the URL."),
         click.option("--id-column", help="Column/field holding the article id."),
+        click.option("--story-column",
+                     help="Column/field naming the story each row belongs to: `report` groups "
+                          "articles by it instead of clustering them."),
         click.option("--strict", is_flag=True,
                      help="Fail on the first unusable input instead of skipping it."),
         click.option("--example", is_flag=True,
@@ -180,6 +183,10 @@ def _load(paths, outlets, strict, example, urls_file=None, **columns):
     corpus = load(list(paths), outlets=_parse_outlets(outlets), columns=cols, strict=strict)
     for problem in corpus.problems:
         click.echo(f"mediacompare: skipped {_printable(str(problem))}", err=True)
+    if cols.story is not None:  # before any analysis: every article needs its story
+        from .comparison.coverage import given_stories
+
+        given_stories(list(corpus), "auto")
     return corpus
 
 
@@ -284,6 +291,8 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
     started = time.monotonic()
 
     options = _options(frames_file, frame_model, actors_file, loaded_model)
+    if one_story and columns.get("story_column"):
+        raise ConfigError("give either --one-story or --story-column, not both")
     if output is not None:  # before any work: refuse an unusable or input-overwriting -o
         check_output(output, _protected_inputs(paths, options))
         fmt = report_format(output, fmt)

@@ -36,6 +36,10 @@ class Article:
         (undetermined text, usually very short, is scored as English).
     sha256 : str
         Hash of the raw input bytes (for provenance in reports).
+    story : str or None
+        The story the article belongs to, when the input says so (a tabular story column:
+        ``--story-column`` / ``Columns(story=...)``); :func:`mediacompare.compare` then groups
+        articles by it instead of clustering them.
     """
 
     id: str
@@ -50,6 +54,7 @@ class Article:
     outlet_rule: str = "explicit"
     sha256: str = ""
     warnings: tuple[str, ...] = ()
+    story: str | None = None
 
     @property
     def is_english(self) -> bool:

@@ -82,7 +82,7 @@ def compare_corpus(
     ('Left', 'Right')
     """
     from .actors.outlets import compare_actors
-    from .coverage import check_stories, compare_coverage
+    from .coverage import check_stories, compare_coverage, given_stories
     from .quotes import quote_mark_warning
 
     check_stories(stories)  # before the per-article work, not after it
@@ -93,6 +93,7 @@ def compare_corpus(
             + "".join(f"\n  {p}" for p in problems)
             + "\nGive at least one readable article (see `mediacompare inspect`)."
         )
+    stories = given_stories([a.article for a in analyses], stories)
     scored = [a for a in analyses if a.scored]
     duplicate_of, notes = _duplicates_and_notes(analyses, scored)
     warnings = [w for a in scored if (w := quote_mark_warning(a))]
