@@ -9,7 +9,7 @@ Everything that needs more than one article runs here, from mergeable per-articl
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.pipeline import AnalysisOptions, analyze_all
@@ -26,7 +26,7 @@ from .metrics import (
     tone_statistics,
     with_terms,
 )
-from .records import ComparisonData, Similarity, counted_analyses
+from .records import ComparisonData, OutletProfile, Similarity, counted_analyses
 
 if TYPE_CHECKING:  # pragma: no cover
     from .stats import Distinguishability
@@ -109,11 +109,9 @@ def compare_corpus(
             "from at least two outlets."
         )
     words = _word_choice(names, counted, top_terms=top_terms, min_term_count=min_term_count)
+    outlet_of = {a.article.id: a.article.outlet for a in analyses}
     profiles = tuple(
-        with_terms(
-            outlet_profile(name, [a for a in by_outlet[name] if duplicate_of.get(a.article.id) is None]),
-            words.terms.get(name, ()),
-        )
+        with_terms(_profile(name, by_outlet[name], duplicate_of, outlet_of), words.terms.get(name, ()))
         for name in names
     )
     similarity, vectors = _similarity(counted, scored)
@@ -142,6 +140,22 @@ def compare_corpus(
         distinguishability=_distinguishability(counted, vectors, words, seed=seed),
         self_references=words.self_references,
     )
+
+
+def _profile(
+    name: str,
+    group: Sequence[ArticleAnalysis],
+    duplicate_of: Mapping[str, str | None],
+    outlet_of: Mapping[str, str],
+) -> OutletProfile:
+    """The outlet's profile over its own articles; when every one repeats another outlet's
+    article, over the copies, marked with the outlets copied."""
+    own = [a for a in group if duplicate_of.get(a.article.id) is None]
+    if own or not group:
+        return outlet_profile(name, own)
+    originals = {duplicate_of.get(a.article.id) for a in group}
+    copied = tuple(sorted({outlet_of[i] for i in originals if i is not None}))
+    return replace(outlet_profile(name, group), copies_of=copied)
 
 
 def _duplicates_and_notes(

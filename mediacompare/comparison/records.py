@@ -95,7 +95,10 @@ class OutletProfile:
     """What one outlet's articles look like, aggregated over its scored articles.
 
     Sentiment figures are means over articles of the per-article values (each article counts
-    once, whatever its length).
+    once, whatever its length). An article repeating another one (a near-duplicate) counts
+    under its original only — except for an outlet whose articles are *all* such copies
+    (syndication): its figures are then its copies' own and ``copies_of`` names the outlets
+    they copy. Such an outlet stays out of tests, similarity and charts.
     """
 
     name: str
@@ -110,6 +113,7 @@ class OutletProfile:
     polarity: float
     dates: tuple[str, ...] = ()
     distinctive_terms: tuple[DistinctiveTerm, ...] = ()
+    copies_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -128,3 +128,27 @@ def test_notes_name_unscored_articles_by_outlet_and_title():
     ])
     (note,) = cmp.notes
     assert note.startswith("Meduza “Ракеты”: ") and "r1x9QzT" not in note
+
+
+def test_outlet_of_copies_only_shows_its_figures_marked_as_copies():
+    text = ("Rescue teams searched the rubble on Tuesday after the earthquake. Officials said "
+            "hundreds of buildings collapsed in the old town. Aid groups asked for blankets.")
+    cmp = compare([
+        Article(id="a", outlet="Wire", title="Quake flattens old town", text=text),
+        Article(id="b", outlet="Syndicator", title="Quake flattens old town", text=text),
+        Article(id="c", outlet="Herald", title="Rates rise", text="The central bank raised "
+                "interest rates again. Markets fell sharply in response to the decision."),
+    ])
+    data = json.loads(cmp.to_json())
+    by_name = {o["name"]: o for o in data["outlets"]}
+    copies, wire = by_name["Syndicator"], by_name["Wire"]
+    assert copies["copies_of"] == ["Wire"] and wire["copies_of"] == []
+    assert copies["n_articles"] == 1 and copies["word_count"] == wire["word_count"] > 0
+    for key in ("compound_mean", "negative_share", "neutral_share", "positive_share", "tone"):
+        assert copies["sentiment"][key] is not None and copies["sentiment"][key] == wire["sentiment"][key]
+    assert copies["sentiment"]["ci_method"] == "none"  # figures, not a tested estimate
+    assert "all its articles are copies of Wire’s" in cmp.to_markdown()
+    html = cmp.to_html()
+    assert "All its articles are copies of Wire’s" in html
+    assert cmp.outlets.loc["Syndicator", "copies_of"] == "Wire"
+    assert all("Syndicator" not in (d.a, d.b) for d in cmp.tone_stats.differences)
