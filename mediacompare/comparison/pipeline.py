@@ -26,7 +26,7 @@ from .metrics import (
     tone_statistics,
     with_terms,
 )
-from .records import ComparisonData, OutletProfile, Similarity, counted_analyses
+from .records import ComparisonData, MetricStatistics, OutletProfile, Similarity, counted_analyses
 
 if TYPE_CHECKING:  # pragma: no cover
     from .stats import Distinguishability
@@ -116,6 +116,15 @@ def compare_corpus(
     )
     similarity, vectors = _similarity(counted, scored)
     actors = compare_actors(counted, seed=seed)
+    copy_outlets = {p.name for p in profiles if p.copies_of}
+    copies = [a for a in scored if a.article.outlet in copy_outlets]
+
+    def described(statistics) -> MetricStatistics:
+        """Tested statistics of the counted articles, plus the estimates (never tests) of
+        outlets whose articles are all copies."""
+        return _with_estimates(statistics(counted, seed=seed),
+                               statistics(copies, seed=seed) if copies else None)
+
     return ComparisonData(
         analyses=analyses,
         profiles=profiles,
@@ -129,9 +138,9 @@ def compare_corpus(
         ),
         notes=tuple(notes),
         warnings=tuple(warnings),
-        tone_stats=tone_statistics(counted, seed=seed),
-        frame_stats=frame_statistics(counted, seed=seed),
-        style_stats=style_statistics(counted, seed=seed),
+        tone_stats=described(tone_statistics),
+        frame_stats=described(frame_statistics),
+        style_stats=described(style_statistics),
         actors=actors,
         coverage=compare_coverage(
             counted, vectors.matrix, duplicate_of, similarity.verdict, actor_index=actors.index,
@@ -139,6 +148,17 @@ def compare_corpus(
         ),
         distinguishability=_distinguishability(counted, vectors, words, seed=seed),
         self_references=words.self_references,
+    )
+
+
+def _with_estimates(tested: MetricStatistics, extra: MetricStatistics | None) -> MetricStatistics:
+    """``tested`` with the per-outlet estimates of ``extra`` added (its differences dropped)."""
+    if extra is None:
+        return tested
+    metrics = dict.fromkeys([*tested.estimates, *extra.estimates])
+    return MetricStatistics(
+        estimates={m: {**tested.estimates.get(m, {}), **extra.estimates.get(m, {})} for m in metrics},
+        differences=tested.differences,
     )
 
 

@@ -494,15 +494,15 @@ def _scale_charts(ctx: ReportContext) -> dict[str, Markup]:
     out: dict[str, Markup] = {}
     if ctx.n_outlets < 3:
         return out
+    # An outlet of copies only is in the tables, marked, not in the charts (like the tone charts).
+    outlets = [o.name for o in ctx.outlets if not o.copies_of]
     rows = (ctx.frames.generic + ctx.frames.policy) if ctx.frames is not None else ()
     if rows:
         labels = list(dict.fromkeys(r.label for r in rows))
-        outlets = [o.name for o in ctx.outlets]
         value = {(r.label, r.outlet): r.value for r in rows}
         out["frame_grid"] = grid_heatmap(
             labels, outlets, [[value.get((lab, o)) for o in outlets] for lab in labels],
             title="Frame × outlet (generic score / policy share; – = 0)", href="#frames")
-    outlets = [o.name for o in ctx.outlets]
     av = ctx.actors
     if av is not None and av.cells:
         totals: dict[str, int] = {}

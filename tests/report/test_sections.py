@@ -146,9 +146,19 @@ def test_outlet_of_copies_only_shows_its_figures_marked_as_copies():
     assert copies["n_articles"] == 1 and copies["word_count"] == wire["word_count"] > 0
     for key in ("compound_mean", "negative_share", "neutral_share", "positive_share", "tone"):
         assert copies["sentiment"][key] is not None and copies["sentiment"][key] == wire["sentiment"][key]
-    assert copies["sentiment"]["ci_method"] == "none"  # figures, not a tested estimate
+    # Style and frame estimates are described too (never tested): the copy's values are its own.
+    for metric, est in copies["style"].items():
+        assert est["value"] == wire["style"][metric]["value"], metric
+    assert copies["style"]["flesch_reading_ease"]["value"] is not None
+    assert copies["frames"] and copies["frames"] == wire["frames"]
     assert "all its articles are copies of Wire’s" in cmp.to_markdown()
     html = cmp.to_html()
     assert "All its articles are copies of Wire’s" in html
+    import re
+
+    charts = re.findall(r"<svg.*?</svg>", html, re.S)
+    outlet_charts = [c for c in charts if "Article × article" not in c]  # its article stays there
+    assert len(outlet_charts) >= 3 and not any("Syndicator" in c for c in outlet_charts)
     assert cmp.outlets.loc["Syndicator", "copies_of"] == "Wire"
-    assert all("Syndicator" not in (d.a, d.b) for d in cmp.tone_stats.differences)
+    for stats in (cmp.tone_stats, cmp.frame_stats, cmp.style_stats):
+        assert all("Syndicator" not in (d.a, d.b) for d in stats.differences)
