@@ -29,6 +29,8 @@ from .metrics import (
 from .records import ComparisonData, MetricStatistics, OutletProfile, Similarity, counted_analyses
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .actors.outlets import ActorComparison
+    from .quotes import QuoteStats
     from .stats import Distinguishability
     from .words import DistinctiveTerm
 
@@ -118,6 +120,8 @@ def compare_corpus(
     actors = compare_actors(counted, seed=seed)
     copy_outlets = {p.name for p in profiles if p.copies_of}
     copies = [a for a in scored if a.article.outlet in copy_outlets]
+    if copies:
+        actors = replace(actors, quotes=_with_copy_quotes(actors, copies, duplicate_of))
 
     def described(statistics) -> MetricStatistics:
         """Tested statistics of the counted articles, plus the estimates (never tests) of
@@ -149,6 +153,26 @@ def compare_corpus(
         distinguishability=_distinguishability(counted, vectors, words, seed=seed),
         self_references=words.self_references,
     )
+
+
+def _with_copy_quotes(
+    actors: ActorComparison, copies: Sequence[ArticleAnalysis], duplicate_of: Mapping[str, str | None]
+) -> dict[str, QuoteStats]:
+    """Per-outlet quote figures plus those of the outlets whose articles are all copies
+    (speakers named by the actors of the article each copy repeats)."""
+    from .quotes import quote_stats
+
+    quotes = dict(actors.quotes)
+    for a in copies:
+        original = duplicate_of.get(a.article.id) or a.article.id
+
+        def speaker(q, original=original):
+            return actors.index.actor_id(original, q.speaker_actor) if q.speaker_actor else None
+
+        stats = quote_stats(a.quotes, len(a.article.text), speaker_id=speaker)
+        outlet = a.article.outlet
+        quotes[outlet] = quotes[outlet] + stats if outlet in quotes else stats
+    return dict(sorted(quotes.items()))
 
 
 def _with_estimates(tested: MetricStatistics, extra: MetricStatistics | None) -> MetricStatistics:

@@ -151,6 +151,8 @@ def test_outlet_of_copies_only_shows_its_figures_marked_as_copies():
         assert est["value"] == wire["style"][metric]["value"], metric
     assert copies["style"]["flesch_reading_ease"]["value"] is not None
     assert copies["frames"] and copies["frames"] == wire["frames"]
+    assert copies["quotes"] is not None and copies["quotes"] == wire["quotes"]
+    assert copies["quotes"]["speakers"]  # "Officials said …": the copy's speakers too
     assert "all its articles are copies of Wire’s" in cmp.to_markdown()
     html = cmp.to_html()
     assert "All its articles are copies of Wire’s" in html
