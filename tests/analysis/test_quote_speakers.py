@@ -224,3 +224,23 @@ def test_who_is_quoted_in_a_comparison_lists_no_pronoun_or_text():
     speakers_seen = {s for st in cmp.actors.quotes.values() for s in st.speakers}
     assert speakers_seen <= {"Ann Lee", "officials", "(unattributed)"}, speakers_seen
     assert "Ann Lee" in speakers_seen and "officials" in speakers_seen
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee spoke. He'd said that the plan is over.",  # a contracted pronoun, not an actor
+    '"We are tight," said Sen. on Monday.',  # a bare title: the name is missing
+    '"We will see," an address posted on the website said.',
+])
+def test_contractions_titles_and_post_modified_texts_are_never_speakers(text):
+    assert all(q.speaker is None for q in quotes(text)), [q.speaker for q in quotes(text)]
+
+
+def test_head_is_read_before_a_post_modifier_and_after_a_partitive():
+    from mediacompare.analysis.quotes.word_classes import can_name_speaker
+
+    assert can_name_speaker("an official familiar with the report".split())
+    assert can_name_speaker("a spokesman for the ministry".split())
+    assert can_name_speaker("one of the law enforcement officials".split())
+    assert not can_name_speaker("a statement from his spokesman".split())  # head: statement
+    assert not can_name_speaker("most of them".split())
+    assert not can_name_speaker("of Iowa".split()) and not can_name_speaker("there was no comparison".split())
