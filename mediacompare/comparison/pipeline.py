@@ -216,7 +216,8 @@ def _duplicates_and_notes(
         if original is not None:
             notes.append(
                 f"{label[article_id]} repeats {label[original]} (same or nearly the same text): "
-                "shown, but counted once, under the original, in every outlet figure and test."
+                "shown, but counted once, under the original, in every test, in similarity and in "
+                "the figures of outlets with articles of their own."
             )
     return duplicate_of, notes
 
