@@ -189,7 +189,9 @@ def compare(
     stories : "auto", "one" or mapping of article id to story label
         How the coverage section groups articles into stories: clustered by text and date
         ("auto"), all one story ("one": you chose articles about one event), or your own
-        grouping, e.g. ``dict(zip(df["id"], df["event"]))``.
+        grouping, e.g. ``dict(zip(df["id"], df["event"]))``. With "auto", articles that carry
+        a story label (loaded with ``columns=Columns(story="event")``, ``--story-column``)
+        are grouped by it; every article then needs one.
 
     Returns
     -------

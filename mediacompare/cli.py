@@ -62,6 +62,9 @@ def _input_options(command: Callable) -> Callable:
         click.option("--date-column", help="Column/field holding the date."),
         click.option("--url-column", help="Column/field holding the URL."),
         click.option("--id-column", help="Column/field holding the article id."),
+        click.option("--story-column",
+                     help="Column/field naming the story each row belongs to: `report` groups "
+                          "articles by it instead of clustering them."),
         click.option("--strict", is_flag=True,
                      help="Fail on the first unusable input instead of skipping it."),
         click.option("--example", is_flag=True,
@@ -148,6 +151,15 @@ def _report_failures(analyses) -> None:
                        f"{_printable(a.skipped_reason)}", err=True)
 
 
+def _report_warnings(cmp, shown: int = 3) -> None:
+    """The comparison's data warnings on stderr, once each (past ``shown``: how many more)."""
+    for warning in cmp.warnings[:shown]:
+        click.echo(f"mediacompare: warning: {_printable(warning)}", err=True)
+    if len(cmp.warnings) > shown:
+        click.echo(f"mediacompare: warning: {len(cmp.warnings) - shown} more articles with "
+                   "quotation marks but no quote found (listed in the report's notes)", err=True)
+
+
 def _inputs(paths, example, urls_file):
     """The paths and web addresses to read, or ``None`` for the bundled example."""
     if urls_file is not None:
@@ -186,8 +198,13 @@ def _load(paths, outlets, strict, example, urls_file=None, **columns):
     inputs = _inputs(paths, example, urls_file)
     if inputs is None:
         return load_example()
-    corpus = load(inputs, outlets=_parse_outlets(outlets), columns=_columns(columns), strict=strict)
+    cols = _columns(columns)
+    corpus = load(inputs, outlets=_parse_outlets(outlets), columns=cols, strict=strict)
     _report_skipped(corpus)
+    if cols.story is not None:  # before any analysis: every article needs its story
+        from .comparison.coverage import given_stories
+
+        given_stories(list(corpus), "auto")
     return corpus
 
 
@@ -311,6 +328,8 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
     started = time.monotonic()
 
     options = _options(frames_file, frame_model, actors_file, loaded_model)
+    if one_story and columns.get("story_column"):
+        raise ConfigError("give either --one-story or --story-column, not both")
     if output is not None:  # before any work: refuse an unusable or input-overwriting -o
         check_output(output, _protected_inputs(paths, options))
         fmt = report_format(output, fmt)
@@ -322,6 +341,7 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
         phases.phase("rendering the report")
         saved = save_report(cmp, Path(target), fmt, brief=brief)
     _report_failures(cmp.analyses)
+    _report_warnings(cmp)
     click.echo(_printable(str(saved)))
     if not quiet:
         click.echo(_closing_summary(cmp, saved, time.monotonic() - started), err=True)

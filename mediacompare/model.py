@@ -12,6 +12,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import overload
 
+#: Longest title (characters) an article label shows before "…".
+LABEL_CHARS = 70
+
 
 @dataclass(frozen=True)
 class Article:
@@ -33,6 +36,10 @@ class Article:
         (undetermined text, usually very short, is scored as English).
     sha256 : str
         Hash of the raw input bytes (for provenance in reports).
+    story : str or None
+        The story the article belongs to, when the input says so (a tabular story column:
+        ``--story-column`` / ``Columns(story=...)``); :func:`mediacompare.compare` then groups
+        articles by it instead of clustering them.
     """
 
     id: str
@@ -47,11 +54,33 @@ class Article:
     outlet_rule: str = "explicit"
     sha256: str = ""
     warnings: tuple[str, ...] = ()
+    story: str | None = None
 
     @property
     def is_english(self) -> bool:
         """Whether the English lexicons apply: English, or too short to tell (``"und"``)."""
         return self.language in ("en", "und")
+
+    @property
+    def label(self) -> str:
+        """How notes, warnings and the coverage section name the article: outlet and title
+        (cut to :data:`LABEL_CHARS`), or the opening words of the text when there is no title.
+
+        Examples
+        --------
+        >>> Article(id="hLJTwX29", text="…", outlet="Fox News", title="Senate passes the bill").label
+        'Fox News “Senate passes the bill”'
+        >>> Article(id="a", text="Ministers met on Monday to agree the plan at last", outlet="CNN").label
+        'CNN, untitled: “Ministers met on Monday to agree the plan at…”'
+        """
+        title = " ".join((self.title or "").split())
+        if not title:
+            words = self.text.split()
+            opening = " ".join(words[:9]) + ("…" if len(words) > 9 else "")
+            return f"{self.outlet}, untitled: “{opening}”" if words else f"{self.outlet} ({self.id})"
+        if len(title) > LABEL_CHARS:
+            title = title[: LABEL_CHARS - 1].rstrip() + "…"
+        return f"{self.outlet} “{title}”"
 
 
 @dataclass(frozen=True)

@@ -113,12 +113,19 @@ def test_outlet_whose_only_article_repeats_another_outlets_is_shown_not_counted(
     copy = Article(id="w1", outlet="Wire Copy", title="Syndicated", text=wire.text)
     cmp = compare([*two_outlets, copy])
     assert cmp.coverage.duplicate_of["w1"] == wire.id
-    assert any("w1 repeats" in note for note in cmp.notes)
-    # Shown in the article heatmap, left out of outlet similarity, profiles and tests.
+    assert any(note.startswith("Wire Copy “Syndicated” repeats ") for note in cmp.notes)
+    # Shown in the article heatmap, left out of outlet similarity and tests ...
     assert "w1" in cmp.similarity.article_ids
     assert "Wire Copy" not in cmp.similarity.outlet_names
-    assert cmp.profile("Wire Copy").n_scored == 0
     assert all("Wire Copy" not in (d.a, d.b) for d in cmp.distinguishability)
+    assert all("Wire Copy" not in (d.a, d.b) for d in cmp.tone_stats.differences)
+    # ... but its descriptive figures are its copy's own, marked as copies.
+    profile, original = cmp.profile("Wire Copy"), cmp.profile(wire.outlet)
+    assert profile.copies_of == (wire.outlet,) and original.copies_of == ()
+    assert profile.n_articles == profile.n_scored == 1
+    copy_analysis = next(a for a in cmp.analyses if a.article.id == "w1")
+    assert profile.compound_mean == copy_analysis.sentiment.compound_mean
+    assert profile.word_count == copy_analysis.word_count
     # Every output format renders.
     assert "Wire Copy" in cmp.to_html()
     assert "Wire Copy" in cmp.to_markdown()

@@ -221,3 +221,74 @@ def test_score_jobs_streamed_equals_serial(runner, tmp_path, monkeypatch):
     parallel = runner.invoke(cli, ["score", str(path), "--format", "jsonl", "--jobs", "2"])
     assert parallel.exit_code == 0, parallel.output
     assert parallel.stdout == serial
+
+
+# --------------------------------------------------------------------------- --story-column
+
+STORY_ROWS = [
+    ("1", "CNN", "vote", "The senate passed the budget bill on Tuesday after a long debate. "
+                         "Democrats praised the vote."),
+    ("2", "Fox", "vote", "Senators approved the budget bill on Tuesday. Republicans criticised "
+                         "the spending in the bill."),
+    ("3", "CNN", "storm", "A storm hit the coast on Friday, cutting power to thousands of homes."),
+    ("4", "Fox", "storm", "Thousands of homes lost power when a storm struck the coast on Friday."),
+]
+
+
+@pytest.fixture
+def story_csv(tmp_path):
+    import csv
+
+    path = tmp_path / "events.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows([("id", "source", "event", "content"), *STORY_ROWS])
+    return path
+
+
+def test_report_groups_articles_by_the_story_column(runner, story_csv, tmp_path):
+    out = tmp_path / "r.json"
+    result = runner.invoke(cli, ["report", str(story_csv), "--story-column", "event", "-o", str(out), "-q"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {a["id"]: a["story"] for a in data["articles"]} == {"1": "vote", "2": "vote", "3": "storm", "4": "storm"}
+    assert data["parameters"]["stories"] == "given"
+
+
+def test_score_and_inspect_show_the_story(runner, story_csv):
+    result = runner.invoke(cli, ["score", str(story_csv), "--story-column", "event", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [row["story"] for row in json.loads(result.stdout)] == ["vote", "vote", "storm", "storm"]
+    result = runner.invoke(cli, ["inspect", str(story_csv), "--story-column", "event"])
+    assert result.exit_code == 0 and "  story:     storm" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["report", "score", "inspect"])
+def test_missing_story_column_is_one_clear_line(runner, story_csv, tmp_path, command):
+    extra = ["-o", str(tmp_path / "r.md")] if command == "report" else []
+    result = runner.invoke(cli, [command, str(story_csv), "--story-column", "topic", *extra])
+    assert result.exit_code == 1 and not (tmp_path / "r.md").exists()
+    assert result.stderr.strip().splitlines() == [
+        f"mediacompare: error: {story_csv}: no story column 'topic' (--story-column); columns "
+        "are: 'id', 'source', 'event', 'content'; name one of them, or leave the option out"
+    ]
+
+
+def test_story_column_needs_every_article_labelled(runner, story_csv, tmp_path):
+    other = tmp_path / "extra.txt"
+    other.write_text("Title: Flood warning\n\nRivers rose across the region on Friday.", encoding="utf-8")
+    result = runner.invoke(cli, ["report", str(story_csv), str(other), "--story-column", "event",
+                                 "-o", str(tmp_path / "r.md")])
+    assert result.exit_code == 1
+    assert "story labels for only 4 of 5 articles" in result.stderr
+    assert "extra “Flood warning”" in result.stderr
+    result = runner.invoke(cli, ["report", str(story_csv), "--story-column", "event", "--one-story",
+                                 "-o", str(tmp_path / "r.md")])
+    assert result.exit_code == 1 and "not both" in result.stderr
+
+
+def test_compare_uses_story_labels_from_python_columns(story_csv):
+    import mediacompare as mc
+
+    corpus = mc.load(story_csv, columns=mc.Columns(story="event"))
+    assert mc.compare(corpus).coverage.story_of == {"1": "vote", "2": "vote", "3": "storm", "4": "storm"}
+    assert set(mc.compare(corpus, stories="one").coverage.story_of.values()) == {"s01"}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
+from ..model import Article
 
 if TYPE_CHECKING:  # pragma: no cover
     from .alignment import Alignment
@@ -93,6 +94,31 @@ def check_stories(stories: object) -> None:
     """Raise :class:`ConfigError` unless ``stories`` is "auto", "one" or a mapping."""
     if not (stories in ("auto", "one") or isinstance(stories, Mapping)):
         raise ConfigError(f'stories must be "auto", "one" or a mapping of article id to story, got {stories!r}')
+
+
+def given_stories(
+    articles: Sequence[Article], stories: str | Mapping[str, str]
+) -> str | Mapping[str, str]:
+    """``stories`` as :func:`compare_coverage` takes it: with ``"auto"``, the articles' own
+    story labels (:attr:`Article.story`, from a story column) when they have them.
+
+    Examples
+    --------
+    >>> arts = [Article(id="a", text="…", outlet="X", story="vote"), Article(id="b", text="…", outlet="Y", story="vote")]
+    >>> given_stories(arts, "auto"), given_stories(arts, "one")
+    ({'a': 'vote', 'b': 'vote'}, 'one')
+    """
+    labelled = [a for a in articles if a.story is not None]
+    if stories != "auto" or not labelled:
+        return stories
+    if len(labelled) < len(articles):
+        missing = [a.label for a in articles if a.story is None]
+        raise ConfigError(
+            f"story labels for only {len(labelled)} of {len(articles)} articles (none for "
+            f"{'; '.join(missing[:2])}{' …' if len(missing) > 2 else ''}): give every input a "
+            "story column (--story-column) or none"
+        )
+    return {a.id: str(a.story) for a in articles}
 
 
 def _story_labels(analyses: Sequence[ArticleAnalysis], X, stories: str | Mapping[str, str]) -> tuple[str, ...]:

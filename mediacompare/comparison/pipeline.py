@@ -9,7 +9,7 @@ Everything that needs more than one article runs here, from mergeable per-articl
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.pipeline import AnalysisOptions, analyze_all
@@ -26,9 +26,11 @@ from .metrics import (
     tone_statistics,
     with_terms,
 )
-from .records import ComparisonData, Similarity, counted_analyses
+from .records import ComparisonData, MetricStatistics, OutletProfile, Similarity, counted_analyses
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .actors.outlets import ActorComparison
+    from .quotes import QuoteStats
     from .stats import Distinguishability
     from .words import DistinctiveTerm
 
@@ -82,7 +84,8 @@ def compare_corpus(
     ('Left', 'Right')
     """
     from .actors.outlets import compare_actors
-    from .coverage import check_stories, compare_coverage
+    from .coverage import check_stories, compare_coverage, given_stories
+    from .quotes import quote_mark_warning
 
     check_stories(stories)  # before the per-article work, not after it
     analyses, problems = _as_analyses(data, options, jobs, backend, progress)
@@ -92,8 +95,11 @@ def compare_corpus(
             + "".join(f"\n  {p}" for p in problems)
             + "\nGive at least one readable article (see `mediacompare inspect`)."
         )
+    stories = given_stories([a.article for a in analyses], stories)
     scored = [a for a in analyses if a.scored]
     duplicate_of, notes = _duplicates_and_notes(analyses, scored)
+    warnings = [w for a in scored if (w := quote_mark_warning(a))]
+    notes += warnings
     counted = counted_analyses(analyses, duplicate_of)
     by_outlet: dict[str, list[ArticleAnalysis]] = {}
     for a in analyses:
@@ -105,15 +111,24 @@ def compare_corpus(
             "from at least two outlets."
         )
     words = _word_choice(names, counted, top_terms=top_terms, min_term_count=min_term_count)
+    outlet_of = {a.article.id: a.article.outlet for a in analyses}
     profiles = tuple(
-        with_terms(
-            outlet_profile(name, [a for a in by_outlet[name] if duplicate_of.get(a.article.id) is None]),
-            words.terms.get(name, ()),
-        )
+        with_terms(_profile(name, by_outlet[name], duplicate_of, outlet_of), words.terms.get(name, ()))
         for name in names
     )
     similarity, vectors = _similarity(counted, scored)
     actors = compare_actors(counted, seed=seed)
+    copy_outlets = {p.name for p in profiles if p.copies_of}
+    copies = [a for a in scored if a.article.outlet in copy_outlets]
+    if copies:
+        actors = replace(actors, quotes=_with_copy_quotes(actors, copies, duplicate_of))
+
+    def described(statistics) -> MetricStatistics:
+        """Tested statistics of the counted articles, plus the estimates (never tests) of
+        outlets whose articles are all copies."""
+        return _with_estimates(statistics(counted, seed=seed),
+                               statistics(copies, seed=seed) if copies else None)
+
     return ComparisonData(
         analyses=analyses,
         profiles=profiles,
@@ -126,9 +141,10 @@ def compare_corpus(
              "stories": stories if isinstance(stories, str) else "given"}
         ),
         notes=tuple(notes),
-        tone_stats=tone_statistics(counted, seed=seed),
-        frame_stats=frame_statistics(counted, seed=seed),
-        style_stats=style_statistics(counted, seed=seed),
+        warnings=tuple(warnings),
+        tone_stats=described(tone_statistics),
+        frame_stats=described(frame_statistics),
+        style_stats=described(style_statistics),
         actors=actors,
         coverage=compare_coverage(
             counted, vectors.matrix, duplicate_of, similarity.verdict, actor_index=actors.index,
@@ -139,6 +155,53 @@ def compare_corpus(
     )
 
 
+def _with_copy_quotes(
+    actors: ActorComparison, copies: Sequence[ArticleAnalysis], duplicate_of: Mapping[str, str | None]
+) -> dict[str, QuoteStats]:
+    """Per-outlet quote figures plus those of the outlets whose articles are all copies
+    (speakers named by the actors of the article each copy repeats)."""
+    from .quotes import quote_stats
+
+    quotes = dict(actors.quotes)
+    for a in copies:
+        original = duplicate_of.get(a.article.id) or a.article.id
+
+        def speaker(q, original=original):
+            return actors.index.actor_id(original, q.speaker_actor) if q.speaker_actor else None
+
+        stats = quote_stats(a.quotes, len(a.article.text), speaker_id=speaker)
+        outlet = a.article.outlet
+        quotes[outlet] = quotes[outlet] + stats if outlet in quotes else stats
+    return dict(sorted(quotes.items()))
+
+
+def _with_estimates(tested: MetricStatistics, extra: MetricStatistics | None) -> MetricStatistics:
+    """``tested`` with the per-outlet estimates of ``extra`` added (its differences dropped)."""
+    if extra is None:
+        return tested
+    metrics = dict.fromkeys([*tested.estimates, *extra.estimates])
+    return MetricStatistics(
+        estimates={m: {**tested.estimates.get(m, {}), **extra.estimates.get(m, {})} for m in metrics},
+        differences=tested.differences,
+    )
+
+
+def _profile(
+    name: str,
+    group: Sequence[ArticleAnalysis],
+    duplicate_of: Mapping[str, str | None],
+    outlet_of: Mapping[str, str],
+) -> OutletProfile:
+    """The outlet's profile over its own articles; when every one repeats another outlet's
+    article, over the copies, marked with the outlets copied."""
+    own = [a for a in group if duplicate_of.get(a.article.id) is None]
+    if own or not group:
+        return outlet_profile(name, own)
+    originals = {duplicate_of.get(a.article.id) for a in group}
+    copied = tuple(sorted({outlet_of[i] for i in originals if i is not None}))
+    return replace(outlet_profile(name, group), copies_of=copied)
+
+
 def _duplicates_and_notes(
     analyses: Sequence[ArticleAnalysis], scored: Sequence[ArticleAnalysis]
 ) -> tuple[dict[str, str | None], list[str]]:
@@ -146,13 +209,15 @@ def _duplicates_and_notes(
     skipped and repeated articles."""
     from .coverage import find_duplicates
 
-    notes = [f"{a.article.id}: {a.skipped_reason}" for a in analyses if a.skipped_reason]
+    notes = [f"{a.article.label}: {a.skipped_reason}" for a in analyses if a.skipped_reason]
     duplicate_of = find_duplicates(scored)
+    label = {a.article.id: a.article.label for a in analyses}
     for article_id, original in duplicate_of.items():
         if original is not None:
             notes.append(
-                f"{article_id} repeats {original} (same or nearly the same text): shown, but "
-                "counted once, under the original, in every outlet figure and test."
+                f"{label[article_id]} repeats {label[original]} (same or nearly the same text): "
+                "shown, but counted once, under the original, in every test, in similarity and in "
+                "the figures of outlets with articles of their own."
             )
     return duplicate_of, notes
 

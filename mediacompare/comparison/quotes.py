@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..analysis.quotes.model import Quote
 
-__all__ = ["QuoteStats", "quote_stats"]
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analysis.records import ArticleAnalysis
+
+__all__ = ["QuoteStats", "missed_quote_marks", "quote_mark_warning", "quote_stats"]
+
+#: Double quotation marks of any style; a straight mark right after a digit is an inch or
+#: seconds sign (5" long), not a quotation mark.
+_QUOTE_MARK = re.compile(r'(?<!\d)["“”„‟«»]')
 
 
 def _union_length(spans: Sequence[tuple[int, int]]) -> int:
@@ -119,4 +128,38 @@ def quote_stats(
         frozen(speakers),
         frozen(Counter(q.verb for q in quotes if q.verb)),
         frozen(Counter(q.verb_class for q in quotes if q.verb_class)),
+    )
+
+
+def missed_quote_marks(analysis: ArticleAnalysis) -> int:
+    """Quotation marks in an article where no quote was found (0 when a direct quote or
+    fragment was found, when there are fewer than two marks, or when quotes were not read:
+    an unscored or non-English article).
+
+    Examples
+    --------
+    >>> from mediacompare.analysis.pipeline import analyze
+    >>> from mediacompare.model import Article
+    >>> missed_quote_marks(analyze(Article(id="a", outlet="X", text='He said «we will win» today.')))
+    2
+    >>> missed_quote_marks(analyze(Article(id="b", outlet="X", text='He said "we will win" today.')))
+    0
+    """
+    if not analysis.scored or not analysis.article.is_english:
+        return 0
+    if any(q.kind != "indirect" for q in analysis.quotes):
+        return 0
+    marks = len(_QUOTE_MARK.findall(analysis.article.text))
+    return marks if marks >= 2 else 0
+
+
+def quote_mark_warning(analysis: ArticleAnalysis) -> str | None:
+    """The warning for :func:`missed_quote_marks`, naming the article by outlet and title."""
+    marks = missed_quote_marks(analysis)
+    if not marks:
+        return None
+    return (
+        f"{analysis.article.label} has {marks} quotation marks but no quote was found in it: "
+        "its 0% text in quotes and empty who-is-quoted are a reading failure, not a finding; "
+        'check how its quotes are marked (read: “…”, "…" and ‘…’).'
     )

@@ -95,7 +95,10 @@ class OutletProfile:
     """What one outlet's articles look like, aggregated over its scored articles.
 
     Sentiment figures are means over articles of the per-article values (each article counts
-    once, whatever its length).
+    once, whatever its length). An article repeating another one (a near-duplicate) counts
+    under its original only — except for an outlet whose articles are *all* such copies
+    (syndication): its figures are then its copies' own and ``copies_of`` names the outlets
+    they copy. Such an outlet stays out of tests, similarity and charts.
     """
 
     name: str
@@ -110,6 +113,7 @@ class OutletProfile:
     polarity: float
     dates: tuple[str, ...] = ()
     distinctive_terms: tuple[DistinctiveTerm, ...] = ()
+    copies_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,6 +150,10 @@ class ComparisonData:
 
     Users hold the subclass :class:`mediacompare.Comparison`, which adds DataFrames and
     reports; this class imports nothing from ``report/``.
+
+    ``notes`` explain the run in the report (skipped and repeated articles, data problems);
+    ``warnings`` are the data problems among them a reader must not miss (an article with
+    quotation marks but no quote found): the command line also prints them on stderr.
     """
 
     analyses: tuple[ArticleAnalysis, ...]
@@ -155,6 +163,7 @@ class ComparisonData:
     problems: tuple[InputProblem, ...]
     info: RunInfo
     notes: tuple[str, ...] = field(default=())
+    warnings: tuple[str, ...] = field(default=())
     tone_stats: MetricStatistics | None = None
     frame_stats: MetricStatistics | None = None
     actors: ActorComparison | None = None

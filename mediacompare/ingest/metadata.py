@@ -326,4 +326,5 @@ def build_article(record: RawRecord, src: SourceInfo, ids: IdAllocator) -> Artic
         outlet_rule=rule,
         sha256=sha,
         warnings=tuple(warnings),
+        story=record.story,
     )

@@ -31,6 +31,7 @@ class Columns:
     url: str | None = None
     date: str | None = None
     id: str | None = None
+    story: str | None = None  # never guessed: only a column you name holds story labels
 
 
 @dataclass(frozen=True)
@@ -83,3 +84,4 @@ class RawRecord:
     row_sep: str = ":"
     sha256: str | None = None
     warnings: tuple[str, ...] = ()
+    story: str | None = None

@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from ..errors import InputError
+from ..errors import ConfigError, InputError
 from ..model import InputProblem
 from .clean import clean_text
 from .record import Columns, RawRecord
@@ -53,7 +53,8 @@ COMMON_COLUMNS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 _OPTION = {"text": "--text-column", "outlet": "--outlet-column", "title": "--title-column",
-           "url": "--url-column", "date": "--date-column", "id": "--id-column"}  # fmt: skip
+           "url": "--url-column", "date": "--date-column", "id": "--id-column",
+           "story": "--story-column"}  # fmt: skip
 _LIST_KEYS = ("articles", "items", "data", "records", "results", "documents", "docs", "rows")
 Rows = tuple[list[RawRecord], list[InputProblem]]
 
@@ -67,6 +68,7 @@ class _Resolved:
     date: str | None
     id: str | None
     author: str | None
+    story: str | None
 
 
 def _listing(keys: Iterable[str]) -> str:
@@ -81,18 +83,27 @@ def resolve_columns(keys: Iterable[Any], columns: Columns | None, source: str) -
     for key in keys:
         lower.setdefault(key.strip().lower(), key)
     chosen: dict[str, str | None] = {}
-    for name in ("text", "outlet", "title", "url", "date", "id", "author"):
+    names = ("text", "outlet", "title", "url", "date", "id", "author", "story")
+    for name in names:  # named columns first: auto-detection never takes one of them
         wanted = getattr(columns, name, None) if columns is not None else None
         if wanted is not None:
             found = wanted if wanted in keys else lower.get(wanted.strip().lower())
+            if found is None and name == "story":  # grouping is all or nothing: stop the run
+                raise ConfigError(
+                    f"{source}: no story column {wanted!r} (--story-column); columns are: "
+                    f"{_listing(keys)}; name one of them, or leave the option out"
+                )
             if found is None:
                 raise InputError(
                     source,
                     f"column {wanted!r} ({_OPTION[name]}) not found; columns are: {_listing(keys)}",
                 )
             chosen[name] = found
-        else:
-            chosen[name] = next((lower[c] for c in COMMON_COLUMNS[name] if c in lower), None)
+    taken = set(chosen.values())
+    for name in names:
+        if name not in chosen:  # the story column is never guessed
+            candidates = COMMON_COLUMNS.get(name, ())
+            chosen[name] = next((lower[c] for c in candidates if c in lower and lower[c] not in taken), None)
     if chosen["text"] is None:
         raise InputError(
             source,
@@ -145,6 +156,12 @@ def _record(
     def get(name: str | None) -> str | None:
         return _scalar(row.get(name)) if name else None
 
+    story = get(cols.story)
+    if cols.story and story is None:
+        raise InputError(
+            where, f"empty {cols.story!r} (--story-column); row skipped (give the row its story)",
+            line,
+        )
     title = get(cols.title)
     cleaned = clean_text(text, title=title)
     return RawRecord(
@@ -159,6 +176,7 @@ def _record(
         row_sep=sep,
         sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
         warnings=cleaned.warnings,
+        story=story,
     )
 
 

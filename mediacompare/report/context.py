@@ -114,6 +114,7 @@ class OutletView:
     most_positive: tuple[QuotedSentence, ...]
     compound_ci: tuple[float, float] | None = None
     compound_method: str = ""
+    copies_of: str = ""  # "Reuters": every article of the outlet copies Reuters' (syndication)
 
 
 @dataclass(frozen=True)
@@ -408,10 +409,12 @@ def build_context(cmp: ComparisonData) -> ReportContext:
             most_positive=_strongest(cmp, p.name, +1),
             compound_ci=_interval(cmp.tone_stats, "compound_mean", p.name)[0],
             compound_method=_interval(cmp.tone_stats, "compound_mean", p.name)[1],
+            copies_of=" and ".join(p.copies_of),
         )
         for p in cmp.profiles
     )
-    scored_profiles = [p for p in cmp.profiles if p.n_scored]
+    # Charts compare what is counted: an outlet of copies only is in the tables, marked.
+    scored_profiles = [p for p in cmp.profiles if p.n_scored and not p.copies_of]
     labels = [p.name for p in scored_profiles]
     by_outlet: dict[str, list[float]] = {name: [] for name in labels}
     for a in cmp.counted:  # the articles behind the outlet profiles
@@ -453,8 +456,9 @@ def build_context(cmp: ComparisonData) -> ReportContext:
         ) if len(sim.outlet_names) > 1 else Markup(""),
         tone_chart=charts.bar_chart(
             labels, [p.compound_mean for p in scored_profiles],
-            lows=[(o.compound_ci or (math.nan,))[0] for o in outlet_views if o.n_scored],
-            highs=[(o.compound_ci or (math.nan, math.nan))[1] for o in outlet_views if o.n_scored],
+            lows=[(o.compound_ci or (math.nan,))[0] for o in outlet_views if o.n_scored and not o.copies_of],
+            highs=[(o.compound_ci or (math.nan, math.nan))[1] for o in outlet_views
+                   if o.n_scored and not o.copies_of],
             title="Mean sentence sentiment (VADER compound, −1 to +1)", domain=(-1.0, 1.0),
         ) if labels else Markup(""),
         tone_block_chart=charts.bar_chart(
@@ -490,15 +494,15 @@ def _scale_charts(ctx: ReportContext) -> dict[str, Markup]:
     out: dict[str, Markup] = {}
     if ctx.n_outlets < 3:
         return out
+    # An outlet of copies only is in the tables, marked, not in the charts (like the tone charts).
+    outlets = [o.name for o in ctx.outlets if not o.copies_of]
     rows = (ctx.frames.generic + ctx.frames.policy) if ctx.frames is not None else ()
     if rows:
         labels = list(dict.fromkeys(r.label for r in rows))
-        outlets = [o.name for o in ctx.outlets]
         value = {(r.label, r.outlet): r.value for r in rows}
         out["frame_grid"] = grid_heatmap(
             labels, outlets, [[value.get((lab, o)) for o in outlets] for lab in labels],
             title="Frame × outlet (generic score / policy share; – = 0)", href="#frames")
-    outlets = [o.name for o in ctx.outlets]
     av = ctx.actors
     if av is not None and av.cells:
         totals: dict[str, int] = {}

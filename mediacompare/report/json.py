@@ -218,6 +218,7 @@ def report_data(cmp: ComparisonData) -> dict[str, Any]:
                 "name": p.name,
                 "n_articles": p.n_articles,
                 "n_scored": p.n_scored,
+                "copies_of": list(p.copies_of),
                 "word_count": p.word_count,
                 "dates": list(p.dates),
                 "sentiment": _outlet_sentiment(cmp, p),

@@ -32,6 +32,7 @@ def score_rows(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, object]]:
                 "title": a.article.title,
                 "date": a.article.date,
                 "url": a.article.url,
+                "story": a.article.story,
                 "language": a.article.language,
                 "sentences": len(a.sentences),
                 "words": a.word_count,
@@ -105,6 +106,8 @@ def inspect_lines(corpus: Corpus, n_lines: int = 3) -> Iterator[str]:
         if article.author:
             yield f"  author:    {article.author}"
         yield f"  url:       {article.url or '–'}"
+        if article.story is not None:
+            yield f"  story:     {article.story}"
         yield f"  language:  {article.language}"
         yield f"  counts:    {n_words} words, {len(sents)} sentences"
         if article.source != "<memory>":

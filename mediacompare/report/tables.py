@@ -65,6 +65,7 @@ def outlets_frame(cmp: ComparisonData) -> pd.DataFrame:
             "tone": p.tone,
             "polarity": p.polarity,
             "top_terms": ", ".join(t.term for t in p.distinctive_terms[:5]),
+            "copies_of": ", ".join(p.copies_of),  # all its articles copy these outlets'
         }
         for p in cmp.profiles
     ]

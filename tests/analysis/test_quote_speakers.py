@@ -170,3 +170,77 @@ def test_json_quote_record_points_to_its_evidence():
     assert record["speaker"] == "Michael Steele" and record["speaker_via"] == "name"
     assert text[slice(*record["speaker_span"])] == "Steele"
     assert text[slice(*record["verb_span"])] == "said"
+
+
+# "Who is quoted" lists people, organisations and groups: a phrase headed by a closed-class
+# word (pronoun, determiner, quantifier) or by a noun naming a text is never a speaker.
+@pytest.mark.parametrize("text", [
+    '"It is false," someone said.',
+    '"It is false," Nobody said at the briefing, then left.',
+    '"It is false," those said.',
+    'Most of them said, "It is false."',
+    '"It is false," the statement said.',
+    'The report said: "It is false."',
+    '"It is false," court documents say.',
+    '"It is false," the Washington Post report said.',
+    'The new article says that the plan is false.',
+])
+def test_closed_class_words_and_texts_are_never_speakers(text):
+    assert all(q.speaker is None and q.speaker_via is None for q in quotes(text))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"It is false," officials said.', "officials"),
+    ('Some of the officials said, "It is false."', "Some of the officials"),
+    ('"It is false," his lawyer said.', "his lawyer"),
+    ('"It is false," residents said.', "residents"),
+])
+def test_groups_named_by_a_real_noun_stay_speakers(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_word_class_rule_is_by_head_and_class():
+    from mediacompare.analysis.quotes.word_classes import CLOSED_CLASS, can_name_speaker
+
+    assert {"they", "each", "this", "whoever", "themselves", "none"} <= CLOSED_CLASS
+    assert not can_name_speaker(["each", "of", "them"])  # head: a pronoun
+    assert not can_name_speaker(["we", "all"])  # opens with a subject pronoun
+    assert not can_name_speaker(["The", "latest", "annual", "trustees", "report"])
+    assert not can_name_speaker(["court", "documents"])  # plural text noun
+    assert can_name_speaker(["Ukraine’s", "general", "staff"])
+    assert can_name_speaker(["this", "official"])  # a determiner before a real noun is fine
+
+
+def test_who_is_quoted_in_a_comparison_lists_no_pronoun_or_text():
+    from mediacompare import compare
+    from mediacompare.model import Article
+
+    a = ("Minister Ann Lee spoke on Monday. “We will build the bridge,” Ms. Lee said. "
+         "“This story is false,” they said. “It is a mistake,” This story said. "
+         "“Nobody asked us,” the report said. “Each of them lied,” I said.")
+    b = ("Officials met on Monday. “The bridge is late,” officials said. “We will see,” each "
+         "said. “Costs are rising,” the statement said. “We object,” we said.")
+    cmp = compare([Article(id="a", outlet="One", text=a), Article(id="b", outlet="Two", text=b)])
+    speakers_seen = {s for st in cmp.actors.quotes.values() for s in st.speakers}
+    assert speakers_seen <= {"Ann Lee", "officials", "(unattributed)"}, speakers_seen
+    assert "Ann Lee" in speakers_seen and "officials" in speakers_seen
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee spoke. He'd said that the plan is over.",  # a contracted pronoun, not an actor
+    '"We are tight," said Sen. on Monday.',  # a bare title: the name is missing
+    '"We will see," an address posted on the website said.',
+])
+def test_contractions_titles_and_post_modified_texts_are_never_speakers(text):
+    assert all(q.speaker is None for q in quotes(text)), [q.speaker for q in quotes(text)]
+
+
+def test_head_is_read_before_a_post_modifier_and_after_a_partitive():
+    from mediacompare.analysis.quotes.word_classes import can_name_speaker
+
+    assert can_name_speaker("an official familiar with the report".split())
+    assert can_name_speaker("a spokesman for the ministry".split())
+    assert can_name_speaker("one of the law enforcement officials".split())
+    assert not can_name_speaker("a statement from his spokesman".split())  # head: statement
+    assert not can_name_speaker("most of them".split())
+    assert not can_name_speaker("of Iowa".split()) and not can_name_speaker("there was no comparison".split())

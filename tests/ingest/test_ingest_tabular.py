@@ -260,3 +260,47 @@ def test_jsonl_byline_block_becomes_the_author(tmp_path):
     assert a.text == "The president spoke on Monday."
     assert a.author == "Gregory Korte"
     assert "moved the byline (Gregory Korte) out of the text" in a.warnings
+
+
+# --------------------------------------------------------------------------- story column
+
+
+def test_story_column_from_csv_jsonl_and_dataframe(tmp_path):
+    import pandas as pd
+
+    csv_path = write(tmp_path / "s.csv", f'text,outlet,event\n"{T1}",A,river\n"{T2}",B,storm\n')
+    assert [a.story for a in load(csv_path, columns=Columns(story="event"))] == ["river", "storm"]
+    rows = [{"text": T1, "outlet": "A", "Event": 7}, {"text": T2, "outlet": "B", "Event": 8}]
+    jsonl = write(tmp_path / "s.jsonl", "\n".join(json.dumps(r) for r in rows))
+    assert [a.story for a in load(jsonl, columns=Columns(story="event"))] == ["7", "8"]
+    frame = pd.DataFrame(rows)
+    assert [a.story for a in load(frame, columns=Columns(story="Event"))] == ["7", "8"]
+    assert [a.story for a in load(csv_path)] == [None, None]  # never guessed
+
+
+def test_story_column_missing_stops_with_one_line(tmp_path):
+    from mediacompare.errors import ConfigError
+
+    path = write(tmp_path / "s.csv", f'text,outlet\n"{T1}",A\n')
+    with pytest.raises(ConfigError) as err:
+        load(path, columns=Columns(story="event"))
+    assert str(err.value) == (f"{path}: no story column 'event' (--story-column); columns are: "
+                              "'text', 'outlet'; name one of them, or leave the option out")
+    assert "\n" not in str(err.value)
+
+
+def test_empty_story_cell_skips_the_row_with_its_line(tmp_path):
+    path = write(tmp_path / "s.csv", f'text,event\n"{T1}",river\n"{T2}",\n')
+    corpus = load(path, columns=Columns(story="event"))
+    assert [a.story for a in corpus] == ["river"]
+    (problem,) = corpus.problems
+    assert problem.line == 3 and "empty 'event' (--story-column)" in problem.message
+
+
+def test_a_named_story_column_is_not_taken_as_the_text(tmp_path):
+    # "story" is one of the common names of a text column; named as the story, it is not the text.
+    path = write(tmp_path / "s.csv", f'article_body,story\n"{T1}",river\n')
+    with pytest.raises(NothingUsableError, match="no text column"):
+        load(path, columns=Columns(story="story"))
+    (a,) = load(path, columns=Columns(story="story", text="article_body"))
+    assert (a.text, a.story) == (T1, "river")

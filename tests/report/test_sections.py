@@ -108,10 +108,59 @@ def test_duplicates_are_marked_and_counted_once():
     by_id = {a["id"]: a for a in data["articles"]}
     assert by_id["b"]["duplicate_of"] == "a" and by_id["a"]["duplicate_of"] is None
     assert cmp.profile("Daily").n_articles == 1
-    assert any("b repeats a" in note for note in cmp.notes)
+    # Named by outlet and title (untitled: the opening words), never by random ids.
+    assert any(note.startswith("Daily, untitled: “Rescue teams searched the rubble on Tuesday "
+                               "after the…” repeats Wire, untitled: “Rescue")
+               for note in cmp.notes), cmp.notes
+    assert not any("b repeats a" in note for note in cmp.notes)
 
 
 def test_no_actor_article_is_handled():
     cmp = compare([Article(id="x", outlet="A", text="it rained all day. nothing happened.")])
     html = cmp.to_html()
     assert "No named actors were found" in html
+
+
+def test_notes_name_unscored_articles_by_outlet_and_title():
+    cmp = compare([
+        Article(id="r1x9QzT", outlet="Meduza", title="Ракеты", text="Текст статьи здесь.", language="ru"),
+        Article(id="e", outlet="BBC", text="Talks collapsed. Three died."),
+    ])
+    (note,) = cmp.notes
+    assert note.startswith("Meduza “Ракеты”: ") and "r1x9QzT" not in note
+
+
+def test_outlet_of_copies_only_shows_its_figures_marked_as_copies():
+    text = ("Rescue teams searched the rubble on Tuesday after the earthquake. Officials said "
+            "hundreds of buildings collapsed in the old town. Aid groups asked for blankets.")
+    cmp = compare([
+        Article(id="a", outlet="Wire", title="Quake flattens old town", text=text),
+        Article(id="b", outlet="Syndicator", title="Quake flattens old town", text=text),
+        Article(id="c", outlet="Herald", title="Rates rise", text="The central bank raised "
+                "interest rates again. Markets fell sharply in response to the decision."),
+    ])
+    data = json.loads(cmp.to_json())
+    by_name = {o["name"]: o for o in data["outlets"]}
+    copies, wire = by_name["Syndicator"], by_name["Wire"]
+    assert copies["copies_of"] == ["Wire"] and wire["copies_of"] == []
+    assert copies["n_articles"] == 1 and copies["word_count"] == wire["word_count"] > 0
+    for key in ("compound_mean", "negative_share", "neutral_share", "positive_share", "tone"):
+        assert copies["sentiment"][key] is not None and copies["sentiment"][key] == wire["sentiment"][key]
+    # Style and frame estimates are described too (never tested): the copy's values are its own.
+    for metric, est in copies["style"].items():
+        assert est["value"] == wire["style"][metric]["value"], metric
+    assert copies["style"]["flesch_reading_ease"]["value"] is not None
+    assert copies["frames"] and copies["frames"] == wire["frames"]
+    assert copies["quotes"] is not None and copies["quotes"] == wire["quotes"]
+    assert copies["quotes"]["speakers"]  # "Officials said …": the copy's speakers too
+    assert "all its articles are copies of Wire’s" in cmp.to_markdown()
+    html = cmp.to_html()
+    assert "All its articles are copies of Wire’s" in html
+    import re
+
+    charts = re.findall(r"<svg.*?</svg>", html, re.S)
+    outlet_charts = [c for c in charts if "Article × article" not in c]  # its article stays there
+    assert len(outlet_charts) >= 3 and not any("Syndicator" in c for c in outlet_charts)
+    assert cmp.outlets.loc["Syndicator", "copies_of"] == "Wire"
+    for stats in (cmp.tone_stats, cmp.frame_stats, cmp.style_stats):
+        assert all("Syndicator" not in (d.a, d.b) for d in stats.differences)

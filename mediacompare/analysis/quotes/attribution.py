@@ -11,6 +11,7 @@ from ..actors.lexicon import Verb, lexicon
 from ..actors.model import ActorMention
 from ...model import Sentence
 from .speakers import GROUP_NOUNS, SOURCE_NOUNS, TIME_WORDS, MentionIndex
+from .word_classes import can_name_speaker
 
 _QUOTE_TOKENS = frozenset({"“", "”", '"', "‘", "’"})
 _BREAK = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "—", "–", "“", "”", '"', "‘"})
@@ -39,7 +40,6 @@ _CLAUSE_STOP = frozenset(
     ]
 )
 _PRONOUNS = frozenset({"he", "she"})
-_OTHER_PRONOUNS = frozenset({"they", "we", "i", "it", "you", "each", "both", "this", "that"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you"})  # "it" is often an object
 _PASSIVE = frozenset({"been", "be", "being", "is", "was", "were", "are"})
 _BARE_OK = frozenset(
@@ -186,7 +186,7 @@ class _Article:
             return _NOBODY
         if words in ([p] for p in _PRONOUNS):
             return self.pronoun(start, sent.index, words[0])
-        if words[0] in _OTHER_PRONOUNS:  # "they", "I", "each", "This story": no speaker
+        if not can_name_speaker(words):  # "they", "I", "each", "This story", "the report"
             return _NOBODY
         heads = [m for m in self.refs.between(start, end) if not m.possessive]
         if heads and heads[-1].end >= toks[hi - 1].start:

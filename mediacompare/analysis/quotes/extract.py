@@ -12,6 +12,7 @@ from ...model import Sentence
 from .attribution import _CLAUSE_STOP, _NONE, _QUOTE_TOKENS, _Article, _Attribution, _Who, _attribution
 from .marks import _group, _inner, _segments
 from .model import Quote
+from .word_classes import can_name_speaker, is_closed_class
 
 __all__ = ["extract_quotes"]
 
@@ -114,6 +115,12 @@ def _direct(art: _Article, groups: list[list[tuple[int, int]]]) -> list[Quote]:
 def _quote(text: str, start: int, end: int, kind: str, attribution: _Attribution,
            sentence: int, segments: tuple[tuple[int, int], ...]) -> Quote:
     verb = attribution.verb
+    words = (attribution.speaker or "").split()
+    if words and not (  # whatever path found it, a pronoun or "the report" is no speaker
+        can_name_speaker(words) if attribution.actor is None
+        else len(words) > 1 or not is_closed_class(words[0])  # an actor "He'd"
+    ):
+        attribution = replace(attribution, speaker=None, actor=None, via=None, speaker_span=None)
     return Quote(
         text, start, end, kind, attribution.speaker, attribution.actor,
         verb.lemma if verb else None, attribution.verb_text, verb.verb_class if verb else None,

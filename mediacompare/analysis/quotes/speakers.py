@@ -13,8 +13,10 @@ The rules (documented in ``docs/actors.md``, *Quotes and speakers*):
   person subject within four sentences (as for "he"), unless the noun names a group or an
   organisation ("the officials", "the ministry");
 * a descriptor kept as text must be a noun phrase headed by a role or source noun ("A state
-  department spokesman"); anything else (a time word, a clause, an object phrase, "they",
-  "I", "This story") gives no speaker: the quote is *unattributed*.
+  department spokesman"); anything else (a time word, a clause, an object phrase, a phrase
+  headed by a pronoun, determiner or quantifier such as "they", "I", "each", or by a noun
+  naming a text such as "This story", "the report"; see :mod:`.word_classes`) gives no
+  speaker: the quote is *unattributed*.
 
 Look-ups use :mod:`bisect` over mention offsets, so attribution is linear in the article.
 
@@ -51,7 +53,7 @@ TIME_WORDS = frozenset(
 SOURCE_NOUNS = frozenset(
     "spokesman spokeswoman spokesperson spokespeople official source aide adviser advisor"
     " staffer person people expert analyst critic observer insider witness resident worker"
-    " statement report document".split()
+    .split()
 )
 
 #: Head nouns of organisations and groups: kept as descriptor text, never resolved to a person.

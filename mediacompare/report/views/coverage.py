@@ -97,7 +97,7 @@ class StoryView:
 class CoverageView:
     """The coverage section.
 
-    ``duplicates`` pairs (repeat, original) name articles as ``Outlet “Title”``;
+    ``duplicates`` pairs (repeat, original) name articles by :attr:`Article.label`;
     ``left_out`` names the counted articles whose story no other outlet covers (they are in
     no alignment); ``min_words`` is the fewest content words a compared sentence has.
     """
@@ -137,20 +137,6 @@ class StyleView:
 
 def _anchors(cmp: ComparisonData) -> dict[str, int]:
     return {a.article.id: i for i, a in enumerate(cmp.analyses)}
-
-
-#: Characters of a title kept when an article is named in the coverage section.
-TITLE_CHARS = 70
-
-
-def _article_label(a: ArticleAnalysis) -> str:
-    """``Outlet “Title”`` (the id when there is no title), titles cut to :data:`TITLE_CHARS`."""
-    title = (a.article.title or "").strip()
-    if not title:
-        return f"{a.article.outlet} ({a.article.id})"
-    if len(title) > TITLE_CHARS:
-        title = title[: TITLE_CHARS - 1].rstrip() + "…"
-    return f"{a.article.outlet} “{title}”"
 
 
 def _ref(ref, positions) -> RefView:
@@ -208,7 +194,7 @@ def coverage_view(cmp: ComparisonData) -> CoverageView:
     by_id = {a.article.id: a for a in cmp.analyses}
 
     def label(article_id: str) -> str:
-        return _article_label(by_id[article_id]) if article_id in by_id else article_id
+        return by_id[article_id].article.label if article_id in by_id else article_id
 
     aligned = {i for s in cov.stories for i in s.article_ids}
     return CoverageView(
