@@ -147,7 +147,7 @@ def _report_failures(analyses) -> None:
     """One stderr line per article whose analysis raised (it is kept, unscored)."""
     for a in analyses:
         if a.skipped_reason and a.skipped_reason.startswith("analysis failed"):
-            click.echo(f"mediacompare: not scored {_printable(a.article.id)}: "
+            click.echo(f"mediacompare: not scored {_printable(a.article.label)} ({_printable(a.article.id)}): "
                        f"{_printable(a.skipped_reason)}", err=True)
 
 

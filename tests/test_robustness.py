@@ -331,7 +331,7 @@ def test_the_cli_names_an_article_whose_analysis_failed(tmp_path, monkeypatch):
     (tmp_path / "bad.txt").write_text(OTHER, encoding="utf-8")
     result = CliRunner().invoke(cli, ["score", str(tmp_path / "good.txt"), str(tmp_path / "bad.txt")])
     assert result.exit_code == 0, result.output
-    assert "not scored bad: analysis failed (RuntimeError: boom)" in result.output
+    assert "not scored bad “Hopes rise” (bad): analysis failed (RuntimeError: boom)" in result.output
 
 
 def test_files_over_the_size_limit_are_refused_unread(tmp_path, monkeypatch):
