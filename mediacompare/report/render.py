@@ -112,6 +112,22 @@ def md_escape(value) -> str:
     return _LINE_BREAKS.sub(" ", str(value)).translate(_MD_SPECIAL)
 
 
+_OPENING_MARKS = ("“", "‘", '"', "'", "«", "„")
+
+
+def md_quote(value) -> str:
+    """Markdown-escaped text in curly quotes, unless it already opens with a quote mark (a
+    sentence that is itself a quotation is not quoted twice: no ``““Our goal…”``).
+
+    Examples
+    --------
+    >>> md_quote("Talks failed."), md_quote("“We will win,” he said.")
+    ('“Talks failed.”', '“We will win,” he said.')
+    """
+    text = md_escape(value).strip()
+    return text if text.startswith(_OPENING_MARKS) else f"“{text}”"
+
+
 def web_link(url: str) -> Markup:
     """An escaped link for ``http``/``https`` URLs; any other scheme (``javascript:``,
     ``data:``) is shown as plain, escaped text and never made clickable.
@@ -155,7 +171,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        signed=signed, number=number, pvalue=pvalue, percent=percent, md=md_escape,
+        signed=signed, number=number, pvalue=pvalue, percent=percent, md=md_escape, md_quote=md_quote,
         most_telling=most_telling, link=web_link,
     )
     env.tests["sentence_level"] = lambda d: d.method == METHOD_SENTENCE_TEST

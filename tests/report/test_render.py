@@ -132,3 +132,11 @@ def test_article_heatmap_is_left_out_for_many_articles():
     assert "Article × article similarity" not in html
     assert "With 45 articles the article × article similarity map is not drawn" in html
     assert "Outlet × outlet similarity" in html
+
+
+def test_markdown_never_doubles_quote_marks_around_quoted_sentences():
+    from mediacompare import compare, load_example
+
+    md = compare(load_example()).to_markdown()
+    assert "““" not in md and "””" not in md
+    assert "“Our goal is to use our weapons" in md
