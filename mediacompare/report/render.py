@@ -113,6 +113,7 @@ def md_escape(value) -> str:
 
 
 _OPENING_MARKS = ("“", "‘", '"', "'", "«", "„")
+_CLOSING_MARKS = ("”", "’", '"', "»")
 
 
 def md_quote(value) -> str:
@@ -121,11 +122,14 @@ def md_quote(value) -> str:
 
     Examples
     --------
-    >>> md_quote("Talks failed."), md_quote("“We will win,” he said.")
-    ('“Talks failed.”', '“We will win,” he said.')
+    >>> md_quote("Talks failed."), md_quote("“We will win,” he said."), md_quote("It ends here.”")
+    ('“Talks failed.”', '“We will win,” he said.', '“It ends here.”')
     """
     text = md_escape(value).strip()
-    return text if text.startswith(_OPENING_MARKS) else f"“{text}”"
+    if text.startswith(_OPENING_MARKS):
+        return text
+    # a sentence that closes a quotation opened in an earlier one: its own mark closes ours
+    return f"“{text}" if text.endswith(_CLOSING_MARKS) else f"“{text}”"
 
 
 def web_link(url: str) -> Markup:
