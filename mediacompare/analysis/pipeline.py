@@ -228,8 +228,9 @@ def analyze_all(
         Worker processes for ``backend="processes"``; ``-1`` means one per CPU.
     backend : {"auto", "serial", "processes", "dask"}
         ``"auto"`` is serial for ``jobs == 1`` and processes otherwise. ``"dask"`` uses the
-        current ``dask.distributed`` client if one exists, else Dask's process scheduler
-        (install the ``dask`` extra).
+        current ``dask.distributed`` client if one exists, else the scheduler named by Dask's
+        ``scheduler-address`` setting (``DASK_SCHEDULER_ADDRESS``), else Dask's process
+        scheduler (install the ``dask`` extra).
     progress : callable, optional
         Called with the number of articles just finished.
 
@@ -304,7 +305,25 @@ def _chunk_size(n: int, jobs: int) -> int:
     return max(1, min(64, n // (jobs * 4) or 1))
 
 
+#: Seconds to wait for a Dask scheduler named by ``DASK_SCHEDULER_ADDRESS``.
+DASK_CONNECT_TIMEOUT = 10
+
+
+def _dask_client():
+    """The current ``dask.distributed`` client, or ``None``."""
+    try:
+        from distributed import get_client
+
+        return get_client()
+    except (ImportError, ValueError):
+        return None
+
+
 def _run_dask(chunks, options, progress) -> list[ArticleAnalysis]:
+    """Analyse ``chunks`` on the current ``distributed`` client, else on the scheduler that
+    Dask's ``scheduler-address`` setting names (``DASK_SCHEDULER_ADDRESS``), else in local
+    processes. Workers receive the articles and the options; they load the lexicons and
+    models from their own installed ``mediacompare``."""
     try:
         import dask
         from dask import delayed
@@ -313,14 +332,21 @@ def _run_dask(chunks, options, progress) -> list[ArticleAnalysis]:
             "the dask backend needs Dask: pip install 'mediacompare[dask]'"
         ) from error
     tasks = [delayed(_analyze_chunk)(chunk, options) for chunk in chunks]
-    try:
-        from distributed import get_client
-
-        client = get_client()
-    except (ImportError, ValueError):
-        client = None
+    client = _dask_client()
     if client is not None:
         computed = client.compute(tasks, sync=True)
+    elif address := dask.config.get("scheduler-address", None):  # DASK_SCHEDULER_ADDRESS
+        from distributed import Client
+
+        try:
+            connected = Client(address, timeout=DASK_CONNECT_TIMEOUT)
+        except OSError as error:
+            raise ConfigError(
+                f"cannot reach the Dask scheduler at {address} ({error}); check "
+                "DASK_SCHEDULER_ADDRESS or unset it to use local processes"
+            ) from None
+        with connected:
+            computed = connected.compute(tasks, sync=True)
     else:
         computed = dask.compute(*tasks, scheduler="processes")
     results = []
