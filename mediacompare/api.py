@@ -114,23 +114,26 @@ class Comparison(ComparisonData):
 
         return render_markdown(self)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON report as plain Python data."""
+    def to_dict(self, detail: str = "summary") -> dict[str, Any]:
+        """The JSON report as plain Python data (``detail="sentences"``: every sentence,
+        mention and cue too)."""
         from .report import report_data
 
-        return report_data(self)
+        return report_data(self, detail)
 
-    def to_json(self, indent: int | None = 2) -> str:
+    def to_json(self, indent: int | None = 2, detail: str = "summary") -> str:
         """The JSON report (see the README for its schema)."""
         from .report import render_json
 
-        return render_json(self, indent=indent)
+        return render_json(self, indent=indent, detail=detail)
 
-    def save(self, path: str | os.PathLike[str], format: str | None = None) -> Path:
-        """Write the report to ``path`` (format from the suffix unless given) atomically."""
+    def save(self, path: str | os.PathLike[str], format: str | None = None, *,
+             detail: str = "summary") -> Path:
+        """Write the report to ``path`` (format from the suffix unless given) atomically;
+        ``detail`` is the JSON report's level."""
         from .report import save_report
 
-        return save_report(self, Path(path), format)
+        return save_report(self, Path(path), format, detail=detail)
 
     def _repr_html_(self) -> str:
         """The compact summary Jupyter shows inline (findings and their tests; ids prefixed)."""

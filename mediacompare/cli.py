@@ -312,13 +312,18 @@ def cli() -> None:
 @click.option("--one-story", is_flag=True,
               help="The inputs all cover one story: align them together in the coverage "
                    "section instead of clustering them into stories.")
+@click.option("--detail", type=click.Choice(["summary", "sentences"]), default="summary",
+              show_default=True,
+              help="JSON report: per-article results with evidence excerpts, or also every "
+                   "sentence, mention and cue (large).")
 @click.option("--brief", is_flag=True,
               help="HTML: only what differs and the tables that test it (no article texts).")
 @click.option("-q", "--quiet", is_flag=True,
               help="No progress and no closing summary on stderr (errors and skips still show).")
 @_fail_cleanly
 def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_story, frames_file,
-           frame_model, actors_file, loaded_model=None, brief=False, quiet=False, **columns) -> None:
+           frame_model, actors_file, loaded_model=None, brief=False, quiet=False, detail="summary",
+           **columns) -> None:
     """Write a comparison report for PATHS (files or folders) and print its path."""
     import time
 
@@ -339,7 +344,7 @@ def report(paths, outlets, strict, example, output, fmt, jobs, backend, one_stor
     with _Phases(len(corpus), quiet) as phases:
         cmp = compare(corpus, progress=phases.advance, **run)
         phases.phase("rendering the report")
-        saved = save_report(cmp, Path(target), fmt, brief=brief)
+        saved = save_report(cmp, Path(target), fmt, brief=brief, detail=detail)
     _report_failures(cmp.analyses)
     _report_warnings(cmp)
     click.echo(_printable(str(saved)))

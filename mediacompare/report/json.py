@@ -14,10 +14,40 @@ from .views.actors import article_actors_data, article_quotes_data, outlet_actor
 from .views.coverage import article_quantities_data, article_style_data, coverage_data
 from .views.frames import article_frames_data
 
-__all__ = ["SCHEMA_VERSION", "report_data"]
+__all__ = [
+    "DETAILS", "EVIDENCE_CAP", "EXCERPT_CHARS", "LIST_CAP", "OUTLET_ACTORS", "POLICY_FRAMES",
+    "SCHEMA_VERSION", "report_data", "report_schema",
+]
 
 #: Bumped on any incompatible change of the JSON layout (new keys are compatible).
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+#: ``detail`` levels: ``"summary"`` (per-article and per-outlet results with evidence
+#: excerpts; the default) or ``"sentences"`` (also every sentence, every mention and cue).
+DETAILS = ("summary", "sentences")
+#: At ``detail="summary"``: evidence entries kept per frame, frame item and style cue (with
+#: the full count as ``n_…``), entries kept per article of actors (the most mentioned),
+#: quotes and quantities, and characters kept of each excerpt and quote.
+EVIDENCE_CAP = 1
+LIST_CAP = 8
+EXCERPT_CHARS = 160
+#: At ``detail="summary"``: actors kept per outlet (the most mentioned) and policy frames kept
+#: per article (the heaviest).
+OUTLET_ACTORS = 50
+POLICY_FRAMES = 3
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the report, both detail levels (packaged as
+    ``resources/report.schema.json``).
+
+    >>> report_schema()["properties"]["schema_version"]["const"] == SCHEMA_VERSION
+    True
+    """
+    import json
+
+    from .._resources import read_text
+
+    return json.loads(read_text("resources", "report.schema.json"))
 
 
 def _num(value: float | None) -> float | None:
@@ -140,6 +170,127 @@ def _with_story(cmp: ComparisonData, article: dict[str, Any]) -> dict[str, Any]:
     return article
 
 
+def _excerpt(text: str) -> str:
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
+
+
+def _capped(entries: list) -> list:
+    return entries[:EVIDENCE_CAP]
+
+
+def _nearest(cmp: ComparisonData) -> list[dict[str, Any]]:
+    """Each article's most similar article from another outlet (``None`` when there is none)."""
+    sim = cmp.similarity
+    ids = list(sim.article_ids)
+    outlet_of = {a.article.id: a.article.outlet for a in cmp.analyses}
+    matrix = sim.articles.tolist()
+    nearest = []
+    for i, article in enumerate(ids):
+        others = [(v, j) for j, v in enumerate(matrix[i])
+                  if j != i and outlet_of.get(ids[j]) != outlet_of.get(article) and v == v]
+        best = max(others, default=None, key=lambda vj: (vj[0], -vj[1]))
+        nearest.append({"id": article, "nearest": ids[best[1]] if best else None,
+                        "similarity": _num(best[0]) if best else None})
+    return nearest
+
+
+def _summary(article: dict[str, Any]) -> dict[str, Any]:
+    """An article entry at ``detail="summary"``: scores with their first piece of evidence
+    (full counts as ``n_…``), frame items without codebook questions (they are in the docs),
+    policy frames with evidence only, the :data:`LIST_CAP` most mentioned actors (each with
+    its first mention and top labels), the first quotes and quantities, texts cut to
+    :data:`EXCERPT_CHARS`, and instead of every sentence the sentences the kept evidence
+    points to (``evidence_sentences``)."""
+    frames = article["frames"] or {}
+    for codebook in ("generic", "policy", "custom"):
+        kept = {}
+        for name, frame in frames.get(codebook, {}).items():
+            evidence = frame.get("evidence", [])
+            if codebook == "policy" and not evidence:
+                continue
+            frame["n_evidence"], frame["evidence"] = len(evidence), _capped(evidence)
+            for item in frame.get("items", ()):
+                item.pop("question", None)
+                item["n_evidence"] = len(item.pop("evidence"))
+            kept[name] = frame
+        if codebook == "policy":
+            heaviest = sorted(kept, key=lambda n: (-(kept[n].get("weight") or 0), n))[:POLICY_FRAMES]
+            kept = {name: kept[name] for name in sorted(heaviest)}
+        if codebook in frames:
+            frames[codebook] = kept
+    style = article["style"]
+    if style and style.get("cues"):
+        style["n_cues"] = {name: len(found) for name, found in style["cues"].items()}
+        style["cues"] = {name: _capped(found) for name, found in style["cues"].items() if found}
+    article["n_actors"] = len(article["actors"])
+    article["actors"] = [_actor_summary(actor) for actor in article["actors"][:LIST_CAP]]
+    for key in ("quotes", "quantities"):
+        article[f"n_{key}"] = len(article[key])
+        article[key] = article[key][:LIST_CAP]
+    for quote in article["quotes"]:
+        quote["text"] = _excerpt(quote["text"])
+    cited = sorted(set(_sentence_indexes(article)))
+    by_index = {s["index"]: s for s in article.pop("sentences")}
+    article["n_sentences"] = len(by_index)
+    article["evidence_sentences"] = [
+        {k: v for k, v in by_index[i].items() if k not in ("neg", "neu", "pos")}
+        | {"text": _excerpt(by_index[i]["text"])}
+        for i in cited if i in by_index
+    ]
+    return article
+
+
+def _coverage_summary(coverage: dict[str, Any]) -> dict[str, Any]:
+    """The coverage block at ``detail="summary"``: per outlet, the :data:`LIST_CAP` "only
+    here" sentences least like anything elsewhere and the shared ones most alike (texts cut to
+    :data:`EXCERPT_CHARS`), with the full counts (``n_unique``, ``n_shared``)."""
+    for key, reverse in (("unique", False), ("shared", True)):
+        refs = coverage[key]
+        coverage[f"n_{key}"] = {outlet: len(found) for outlet, found in refs.items()}
+        coverage[key] = {
+            outlet: [{**r, "text": _excerpt(r["text"])} for r in sorted(
+                found, key=lambda r: (-(r["best_similarity"] or 0) if reverse else (r["best_similarity"] or 0),
+                                      r["article"], r["sentence"]))[:LIST_CAP]]
+            for outlet, found in refs.items()
+        }
+    for story in coverage["stories"]:
+        story["n_pairs"], story["pairs"] = len(story["pairs"]), story["pairs"][:LIST_CAP]
+    return coverage
+
+
+def _actor_summary(actor: dict[str, Any]) -> dict[str, Any]:
+    """One actor of an article: counts, sentiment, its first mention and most used labels."""
+    from collections import Counter
+
+    mentions, references = actor.pop("mentions"), actor.pop("references")
+    labels = Counter(f"{lab['kind']}: {lab['text']}" for m in mentions for lab in m["labels"])
+    first = mentions[0] if mentions else None
+    return {
+        **actor,
+        "n_mentions": len(mentions),
+        "n_references": len(references),
+        "references": references[:3],
+        "first_mention": None if first is None else
+        {k: first[k] for k in ("text", "start", "end", "sentence")},
+        "labels": [{"label": text, "count": n} for text, n in labels.most_common(3)],
+    }
+
+
+def _sentence_indexes(data: Any) -> list[int]:
+    """Every ``sentence`` index in the evidence of an article entry."""
+    found: list[int] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "sentence" and isinstance(value, int):
+                found.append(value)
+            elif key != "sentences":
+                found += _sentence_indexes(value)
+    elif isinstance(data, list):
+        for value in data:
+            found += _sentence_indexes(value)
+    return found
+
+
 def _article(a: ArticleAnalysis, index=None) -> dict[str, Any]:
     art, s = a.article, a.sentiment
     sentiment = None
@@ -196,54 +347,82 @@ def _article(a: ArticleAnalysis, index=None) -> dict[str, Any]:
     }
 
 
-def report_data(cmp: ComparisonData) -> dict[str, Any]:
+def _outlet(cmp: ComparisonData, p) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "n_articles": p.n_articles,
+        "n_scored": p.n_scored,
+        "copies_of": list(p.copies_of),
+        "word_count": p.word_count,
+        "dates": list(p.dates),
+        "sentiment": _outlet_sentiment(cmp, p),
+        "distinctive_terms": _terms(p.distinctive_terms),
+        "frames": _outlet_frames(cmp, p.name),
+        **outlet_actors_data(cmp, p.name),
+        "style": {m: estimate_data(cmp.style_stats.estimate(m, p.name))
+                  for m in sorted(cmp.style_stats.estimates)} if cmp.style_stats else {},
+    }
+
+
+def report_data(cmp: ComparisonData, detail: str = "summary") -> dict[str, Any]:
     """The comparison as JSON-ready data (no NaN; floats unrounded).
+
+    ``detail="summary"`` (the default) keeps per-article and per-outlet results with evidence
+    excerpts (:func:`_summary`; the article × article similarity matrix becomes each
+    article's nearest article of another outlet), so the report grows with the number of
+    articles, not with their length; ``detail="sentences"`` adds every sentence with its
+    VADER scores, every mention, cue and piece of evidence, and the full matrix.
 
     Examples
     --------
     >>> from mediacompare import compare
     >>> from mediacompare.model import Article
     >>> data = report_data(compare([Article(id="a", outlet="X", text="Talks failed.")]))
-    >>> data["schema_version"], data["outlets"][0]["name"], data["articles"][0]["id"]
-    ('1.0', 'X', 'a')
+    >>> data["schema_version"], data["detail"], data["outlets"][0]["name"], data["articles"][0]["id"]
+    ('1.1', 'summary', 'X', 'a')
+    >>> "sentences" in data["articles"][0], data["articles"][0]["n_sentences"]
+    (False, 1)
     """
+    from ..errors import ConfigError
+
+    if detail not in DETAILS:
+        raise ConfigError(f"unknown detail {detail!r}; choose one of {', '.join(DETAILS)}")
     sim = cmp.similarity
+    articles = [_with_story(cmp, _article(a, cmp.actors.index if cmp.actors else None))
+                for a in cmp.analyses]
+    similarity: dict[str, Any] = {
+        "article_ids": list(sim.article_ids),
+        "outlets": list(sim.outlet_names),
+        "outlet_matrix": [[_num(v) for v in row] for row in sim.outlets.tolist()],
+        "verdict": {
+            "level": sim.verdict.level,
+            "score": _num(sim.verdict.score),
+            "explanation": sim.verdict.explanation,
+        },
+    }
+    coverage = coverage_data(cmp)
+    if detail == "summary":
+        articles = [_summary(a) for a in articles]
+        similarity["nearest"] = _nearest(cmp)
+        coverage = _coverage_summary(coverage)
+    outlets = [_outlet(cmp, p) for p in cmp.profiles]
+    if detail == "summary":
+        for outlet in outlets:
+            actors = outlet["actors"]
+            outlet["n_actors"] = len(actors)
+            outlet["actors"] = sorted(actors, key=lambda r: (-r["mentions"], r["actor"]))[:OUTLET_ACTORS]
+    else:
+        similarity["articles"] = [[_num(v) for v in row] for row in sim.articles.tolist()]
     return {
         "schema_version": SCHEMA_VERSION,
+        "detail": detail,
         "generator": {"name": "mediacompare", "versions": dict(cmp.info.versions)},
         "created": cmp.info.created,
         "parameters": dict(cmp.info.parameters),
-        "outlets": [
-            {
-                "name": p.name,
-                "n_articles": p.n_articles,
-                "n_scored": p.n_scored,
-                "copies_of": list(p.copies_of),
-                "word_count": p.word_count,
-                "dates": list(p.dates),
-                "sentiment": _outlet_sentiment(cmp, p),
-                "distinctive_terms": _terms(p.distinctive_terms),
-                "frames": _outlet_frames(cmp, p.name),
-                **outlet_actors_data(cmp, p.name),
-                "style": {m: estimate_data(cmp.style_stats.estimate(m, p.name))
-                          for m in sorted(cmp.style_stats.estimates)} if cmp.style_stats else {},
-            }
-            for p in cmp.profiles
-        ],
-        "articles": [_with_story(cmp, _article(a, cmp.actors.index if cmp.actors else None))
-                     for a in cmp.analyses],
-        "coverage": coverage_data(cmp),
-        "similarity": {
-            "article_ids": list(sim.article_ids),
-            "articles": [[_num(v) for v in row] for row in sim.articles.tolist()],
-            "outlets": list(sim.outlet_names),
-            "outlet_matrix": [[_num(v) for v in row] for row in sim.outlets.tolist()],
-            "verdict": {
-                "level": sim.verdict.level,
-                "score": _num(sim.verdict.score),
-                "explanation": sim.verdict.explanation,
-            },
-        },
+        "outlets": outlets,
+        "articles": articles,
+        "coverage": coverage,
+        "similarity": similarity,
         "pairwise_terms": [
             {"outlet": a, "versus": b, "terms": _terms(terms)}
             for (a, b), terms in sorted(cmp.pairwise_terms.items())

@@ -57,8 +57,8 @@ def test_markdown_escapes_and_has_tables(cmp):
 
 
 def test_json_contract(cmp):
-    data = json.loads(cmp.to_json())
-    assert data["schema_version"] == SCHEMA_VERSION
+    data = json.loads(cmp.to_json(detail="sentences"))
+    assert data["schema_version"] == SCHEMA_VERSION and data["detail"] == "sentences"
     outlet = data["outlets"][0]
     assert {"name", "n_articles", "distinctive_terms", "sentiment"} <= set(outlet)
     assert {"term", "z"} <= set(outlet["distinctive_terms"][0])
@@ -70,10 +70,40 @@ def test_json_contract(cmp):
     assert data["problems"][0]["message"] == "empty file"
 
 
+def test_json_summary_keeps_results_and_evidence_excerpts_only(cmp):
+    from mediacompare.report.json import EVIDENCE_CAP, LIST_CAP
+
+    full = json.loads(cmp.to_json(detail="sentences"))
+    data = json.loads(cmp.to_json())
+    assert data["detail"] == "summary"
+    for short, long in zip(data["articles"], full["articles"], strict=True):
+        assert "sentences" not in short and short["n_sentences"] == len(long["sentences"])
+        assert short["sentiment"] == long["sentiment"] and short["id"] == long["id"]
+        cited = {s["index"] for s in short["evidence_sentences"]}
+        for name, frame in short["frames"]["generic"].items():
+            assert len(frame["evidence"]) <= EVIDENCE_CAP
+            assert frame["n_evidence"] == len(long["frames"]["generic"][name]["evidence"])
+            assert {e["sentence"] for e in frame["evidence"] if e["sentence"] >= 0} <= cited  # -1: headline
+        assert len(short["actors"]) <= LIST_CAP and short["n_actors"] == len(long["actors"])
+        for actor, whole in zip(short["actors"], long["actors"]):
+            assert actor["name"] == whole["name"] and actor["n_mentions"] == len(whole["mentions"])
+            assert actor["first_mention"]["start"] == whole["mentions"][0]["start"]
+    assert "articles" not in data["similarity"]
+    assert {"id", "nearest", "similarity"} <= set(data["similarity"]["nearest"][0])
+    assert len(json.dumps(data)) < len(json.dumps(full))
+
+
+def test_an_unknown_detail_is_a_clear_error(cmp):
+    from mediacompare.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="unknown detail 'all'"):
+        cmp.to_json(detail="all")
+
+
 def test_json_compound_is_exactly_nltk(cmp):
     from mediacompare.analysis.sentiment import analyzer
 
-    data = json.loads(cmp.to_json())
+    data = json.loads(cmp.to_json(detail="sentences"))
     for sentence in data["articles"][0]["sentences"]:
         assert sentence["compound"] == analyzer().polarity_scores(sentence["text"])["compound"]
 

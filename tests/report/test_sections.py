@@ -18,7 +18,7 @@ def seeds():
 
 @pytest.fixture(scope="module")
 def data(seeds):
-    return json.loads(seeds.to_json())
+    return json.loads(seeds.to_json(detail="sentences"))  # every mention and quote
 
 
 def test_json_frames_contract(data):
