@@ -207,7 +207,7 @@ def resolve_actors(
             longer = [k for k in ordered if len(k.split()) > len(ws) and k.split()[0] == ws[0]]
             if len(longer) == 1:  # "George Bush" stays apart from "George W." and "George H. W."
                 uf.union(short, longer[0])
-    weight = Counter()
+    weight: Counter[str] = Counter()
     for loc in locals_:
         weight[uf.find(loc.key)] += sum(loc.surfaces.values())
     for loc in persons:
@@ -222,12 +222,13 @@ def resolve_actors(
                 and weight[roots[0]] >= DOMINANCE * sum(weight[r] for r in roots[1:])
             ):
                 uf.union(loc.key, roots[0])
-            elif not roots and catalog.surname(words[0]) is not None:
-                uf.union(loc.key, "cat:" + catalog.surname(words[0]).name)
+            elif not roots and (entry := catalog.surname(words[0])) is not None:
+                uf.union(loc.key, "cat:" + entry.name)
     clusters: dict[str, list[_Local]] = defaultdict(list)
     for loc in locals_:
         clusters[uf.find(loc.key)].append(loc)
-    actors, links = [], defaultdict(dict)
+    actors: list[Actor] = []
+    links: defaultdict[str, dict[str, str]] = defaultdict(dict)
     for root, members in clusters.items():
         actor = _make_actor(root, members, catalog)
         actors.append(actor)
