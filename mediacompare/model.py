@@ -118,7 +118,13 @@ class Token:
     @property
     def is_word(self) -> bool:
         """True for tokens holding a letter or digit (not punctuation or symbols)."""
-        return any(ch.isalnum() for ch in self.text)
+        text = self.text
+        return text.isalnum() or any(ch.isalnum() for ch in text)  # most tokens: one C call
+
+    def __reduce__(self) -> tuple[type[Token], tuple[str, int, int]]:
+        # Rebuilt by __init__: the dataclass default for frozen slots classes looks up the
+        # fields per token, which made unpickling --jobs results the parent's bottleneck.
+        return (Token, (self.text, self.start, self.end))
 
 
 @dataclass(frozen=True)

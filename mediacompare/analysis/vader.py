@@ -202,10 +202,17 @@ def load_lexicon(path: str | os.PathLike[str] | None = None) -> dict[str, float]
     >>> load_lexicon()["good"], load_lexicon()["horrible"]
     (1.9, -2.5)
     """
-    default = path is None
-    where = lexicon_path() if path is None else Path(path)
+    if path is None:
+        return _default_lexicon()
+    return _lexicon_at(str(Path(path)))
+
+
+@cache
+def _default_lexicon() -> dict[str, float]:
+    """The installed package's lexicon, located and checked once (scorers ask per sentence)."""
+    where = lexicon_path()
     lexicon = _lexicon_at(str(where))
-    if default and len(lexicon) < _MIN_LEXICON_ENTRIES:
+    if len(lexicon) < _MIN_LEXICON_ENTRIES:
         raise MediaCompareError(
             f"VADER lexicon at {where} has only {len(lexicon)} entries (expected about"
             " 7,500); reinstall vaderSentiment"

@@ -33,7 +33,10 @@ from ..model import InputProblem
 from .clean import clean_text
 from .record import Columns, RawRecord
 
-__all__ = ["COMMON_COLUMNS", "read_csv", "read_dataframe", "read_json", "read_jsonl"]
+__all__ = [
+    "COMMON_COLUMNS", "csv_rows", "jsonl_objects", "read_csv", "read_dataframe", "read_json",
+    "read_jsonl",
+]
 
 #: Column names tried for each field when :class:`Columns` leaves it ``None`` (first match wins).
 COMMON_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -175,32 +178,44 @@ def _rows(
     return records, problems
 
 
-def read_jsonl(text: str, source: str, columns: Columns | None = None) -> Rows:
-    """Read one JSON object a line; malformed lines are listed with their line number."""
-    problems: list[InputProblem] = []
-    good: list[tuple[int, Mapping[str, Any]]] = []
-    for number, line in enumerate(text.split("\n"), 1):
+def jsonl_objects(
+    lines: Iterable[str], source: str
+) -> Iterator[tuple[int, dict[str, Any]] | InputProblem]:
+    """The objects of JSONL ``lines`` with their line numbers, and a problem per bad line.
+
+    Examples
+    --------
+    >>> [str(x) if isinstance(x, InputProblem) else x for x in jsonl_objects(['{"a": 1}', '[2]'], "f")]
+    [(1, {'a': 1}), 'f:2: expected a JSON object, got list; write one article object a line']
+    """
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except (ValueError, RecursionError) as exc:
             reason = getattr(exc, "msg", "nested too deeply" if isinstance(exc, RecursionError) else str(exc))
-            problems.append(
-                InputProblem(source, f"malformed JSON ({reason}); fix or remove the line", number)
-            )
+            yield InputProblem(source, f"malformed JSON ({reason}); fix or remove the line", number)
             continue
         if not isinstance(obj, dict):
-            problems.append(
-                InputProblem(
-                    source,
-                    f"expected a JSON object, got {type(obj).__name__}; write one article object "
-                    "a line",
-                    number,
-                )
+            yield InputProblem(
+                source,
+                f"expected a JSON object, got {type(obj).__name__}; write one article object a line",
+                number,
             )
             continue
-        good.append((number, obj))
+        yield number, obj
+
+
+def read_jsonl(text: str, source: str, columns: Columns | None = None) -> Rows:
+    """Read one JSON object a line; malformed lines are listed with their line number."""
+    problems: list[InputProblem] = []
+    good: list[tuple[int, Mapping[str, Any]]] = []
+    for item in jsonl_objects(text.split("\n"), source):
+        if isinstance(item, InputProblem):
+            problems.append(item)
+        else:
+            good.append(item)
     if not good:
         if problems:
             return [], problems
@@ -260,22 +275,32 @@ def read_json(text: str, source: str, columns: Columns | None = None) -> Rows:
     return records, problems + row_problems
 
 
-def read_csv(text: str, source: str, columns: Columns | None = None, *, tsv: bool = False) -> Rows:
-    """Read a CSV (or TSV) file with a header row; ``;``-separated files are recognised."""
-    first = text.split("\n", 1)[0]
-    delimiter = "\t" if tsv else (";" if first.count(";") > first.count(",") else ",")
+def csv_rows(
+    handle: Iterable[str], first_line: str, source: str, *, tsv: bool = False
+) -> tuple[list[str], Iterator[tuple[int, dict[str, str]] | InputProblem]]:
+    r"""The header of a CSV (or TSV) file and its rows, each with the physical line it starts on.
+
+    ``handle`` is the file's lines (a file opened with ``newline=""`` or a ``StringIO``);
+    ``first_line`` is its first line, which decides the delimiter (``;`` when it holds more
+    semicolons than commas). A bad row is a problem, and an unreadable one ends the file.
+
+    Examples
+    --------
+    >>> header, rows = csv_rows(io.StringIO("text;outlet\nHi.;X\n"), "text;outlet", "f.csv")
+    >>> header, list(rows)
+    (['text', 'outlet'], [(2, {'text': 'Hi.', 'outlet': 'X'})])
+    """
+    delimiter = "\t" if tsv else (";" if first_line.count(";") > first_line.count(",") else ",")
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # articles exceed the 128 KiB default
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(handle, delimiter=delimiter)
     try:
         header = next(reader, None)
     except csv.Error as exc:
         raise InputError(source, f"cannot read the CSV header ({exc}); check the quoting", 1)
     if not header or not any(h.strip() for h in header):
         raise InputError(source, "no header row; the first line must name the columns", 1)
-    cols = resolve_columns(header, columns, source)
-    problems: list[InputProblem] = []
 
-    def items() -> Iterator[tuple[int, dict[str, str]]]:
+    def items() -> Iterator[tuple[int, dict[str, str]] | InputProblem]:
         while True:
             number = reader.line_num + 1  # the physical line the row starts on
             try:
@@ -283,23 +308,35 @@ def read_csv(text: str, source: str, columns: Columns | None = None, *, tsv: boo
             except StopIteration:
                 return
             except csv.Error as exc:
-                problems.append(
-                    InputProblem(source, f"unreadable row ({exc}); check the quoting", number)
-                )
+                yield InputProblem(source, f"unreadable row ({exc}); check the quoting", number)
                 return
             if not cells or not any(c.strip() for c in cells):
                 continue
             if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-                problems.append(
-                    InputProblem(
-                        source,
-                        f"row has {len(cells)} fields but the header has {len(header)}; "
-                        "check the quoting (fields with commas need double quotes)",
-                        number,
-                    )
+                yield InputProblem(
+                    source,
+                    f"row has {len(cells)} fields but the header has {len(header)}; "
+                    "check the quoting (fields with commas need double quotes)",
+                    number,
                 )
                 continue
             yield number, dict(zip(header, cells))
+
+    return header, items()
+
+
+def read_csv(text: str, source: str, columns: Columns | None = None, *, tsv: bool = False) -> Rows:
+    """Read a CSV (or TSV) file with a header row; ``;``-separated files are recognised."""
+    header, rows = csv_rows(io.StringIO(text, newline=""), text.split("\n", 1)[0], source, tsv=tsv)
+    cols = resolve_columns(header, columns, source)
+    problems: list[InputProblem] = []
+
+    def items() -> Iterator[tuple[int, dict[str, str]]]:
+        for item in rows:
+            if isinstance(item, InputProblem):
+                problems.append(item)
+            else:
+                yield item
 
     records, row_problems = _rows(items(), cols, source, ":")
     merged = sorted(problems + row_problems, key=lambda p: p.line or 0)

@@ -170,6 +170,8 @@ class ReportContext:
     style: Any = None
     summary: Any = None
     frame_grid: Markup = Markup("")
+    actor_grid: Markup = Markup("")
+    quoted_grid: Markup = Markup("")
     shared_chart: Markup = Markup("")
 
     @property
@@ -308,6 +310,8 @@ def difference_views(differences: Iterable[Difference]) -> tuple[Difference, ...
 #: Largest number of articles drawn as an article × article heatmap (the SVG grows with the
 #: square: 1,000 articles would be a million cells); the matrix is always in the JSON report.
 MAX_HEATMAP_ARTICLES = 40
+#: Rows (actors, speakers) drawn in an × outlet dot plot; the tables hold the rest.
+GRID_ROWS = 15
 
 #: Comparisons shown before "all comparisons" in a differences table (more when more are
 #: likely real: findings are never hidden).
@@ -477,8 +481,11 @@ def build_context(cmp: ComparisonData) -> ReportContext:
 
 
 def _scale_charts(ctx: ReportContext) -> dict[str, Markup]:
-    """Frame × outlet heat-map and shared-vs-only-here bars (drawn with three or more outlets)."""
-    from .grid_charts import grid_heatmap, shared_bars
+    """Frame × outlet heat-map, actor and speaker × outlet dot plots, shared-vs-only-here bars.
+
+    Drawn with three or more outlets (with two, the tables beside them read as easily).
+    """
+    from .grid_charts import dot_grid, grid_heatmap, shared_bars
 
     out: dict[str, Markup] = {}
     if ctx.n_outlets < 3:
@@ -491,6 +498,35 @@ def _scale_charts(ctx: ReportContext) -> dict[str, Markup]:
         out["frame_grid"] = grid_heatmap(
             labels, outlets, [[value.get((lab, o)) for o in outlets] for lab in labels],
             title="Frame × outlet (generic score / policy share; – = 0)", href="#frames")
+    outlets = [o.name for o in ctx.outlets]
+    av = ctx.actors
+    if av is not None and av.cells:
+        totals: dict[str, int] = {}
+        for c in av.cells:
+            totals[c.actor] = totals.get(c.actor, 0) + c.mentions
+        actors = sorted(totals, key=lambda a: (-totals[a], a))[:GRID_ROWS]
+        cell = {(c.actor, c.outlet): c for c in av.cells}
+        out["actor_grid"] = dot_grid(
+            actors, outlets,
+            [[cell[(a, o)].share if (a, o) in cell else 0.0 for o in outlets] for a in actors],
+            tones=[[cell[(a, o)].sentiment if (a, o) in cell else None for o in outlets]
+                   for a in actors],
+            title=f"Actor × outlet: share of mentions (dot area) and sentiment (colour), top {len(actors)}",
+            href="#actors")
+    if av is not None and any(s.speakers for s in av.sources):
+        quoted: dict[tuple[str, str], int] = {}
+        for src in av.sources:
+            for name, n in src.speakers:
+                quoted[(name, src.outlet)] = n
+        by_speaker: dict[str, int] = {}
+        for (name, _), n in quoted.items():
+            by_speaker[name] = by_speaker.get(name, 0) + n
+        speakers = sorted(by_speaker, key=lambda a: (-by_speaker[a], a))[:GRID_ROWS]
+        out["quoted_grid"] = dot_grid(
+            speakers, outlets,
+            [[float(quoted.get((sp, o), 0)) for o in outlets] for sp in speakers],
+            title=f"Who is quoted: quotes per outlet (dot area), top {len(speakers)} speakers",
+            href="#sources", size_label="quotes")
     cov = ctx.coverage
     if cov is not None and cov.stories:
         shared: dict[str, int] = {}

@@ -1,4 +1,4 @@
-"""Charts that scale with outlets: a row × outlet heat-map and shared-vs-only-here bars.
+"""Charts that scale with outlets: row × outlet heat-map and dot plot, shared-vs-only-here bars.
 
 Inline SVG like :mod:`mediacompare.report.charts` (no scripts, no network); cells and bars
 link to the section or sentence behind them.
@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from .charts import _CHAR, MUTED, NEG, POS, _cell_fill, _clip, _e, _header, _no_data, _rect, _svg, _text
+from .charts import _CHAR, GRID, MUTED, NEG, NEU, POS, _cell_fill, _clip, _e, _header, _no_data, _rect, _svg, _text
 
-__all__ = ["grid_heatmap", "shared_bars"]
+__all__ = ["dot_grid", "grid_heatmap", "shared_bars"]
 
 
 def grid_heatmap(rows: Sequence[str], cols: Sequence[str], values: Sequence[Sequence[float | None]],
@@ -82,3 +82,66 @@ def shared_bars(outlets: Sequence[str], shared: Sequence[int], unique: Sequence[
         tip = f"<title>{_e(f'{o}: {s} shared, {u} only here')}</title>"
         body.append(f'<a href="{_e(href)}"><g>{tip}{g}</g></a>' if href else f"<g>{tip}{g}</g>")
     return _svg("shared", width, 44 + row * len(outlets) + 4, title, body)
+
+
+def _tone_colour(v: float | None) -> str:
+    """Orange for negative, blue for positive, grey for neutral or unknown (±0.05)."""
+    if v is None or -0.05 < v < 0.05:
+        return NEU
+    return POS if v > 0 else NEG
+
+
+def dot_grid(rows: Sequence[str], cols: Sequence[str], sizes: Sequence[Sequence[float]], *,
+             title: str, tones: Sequence[Sequence[float | None]] | None = None,
+             href: str = "", size_label: str = "share") -> Markup:
+    """Rows (e.g. actors) × columns (outlets) as dots whose area is the cell's value.
+
+    Dot area is proportional to the value (scaled to the largest); with ``tones`` each dot is
+    coloured by the sign of its tone (blue positive, orange negative, grey neutral or unknown),
+    so one chart shows both *how much* and *how*. An empty cell draws no dot.
+
+    Examples
+    --------
+    >>> svg = dot_grid(["Putin", "Zelensky"], ["A", "B"], [[0.4, 0.1], [0.0, 0.3]],
+    ...                tones=[[-0.3, None], [None, 0.2]], title="Actors")
+    >>> svg.count("<circle")
+    3
+    """
+    if not rows or not cols:
+        return _no_data(title, "dots")
+    top = max((v for r in sizes for v in r), default=0.0) or 1.0
+    cell_w = max(30.0, min(70.0, 480.0 / len(cols)))
+    cell_h = 26.0
+    radius = min(cell_w, cell_h) / 2 - 2
+    lw = min(200.0, max(len(r) for r in rows) * 12 * _CHAR + 6)
+    x0, y0 = lw + 8, 60.0
+    width = max(x0 + cell_w * len(cols) + 4, 320.0)
+    body = [_header(title, width)]
+    if tones is not None:
+        body += [_text(x0, 34, "positive", size=11, fill=POS),
+                 _text(x0 + 64, 34, "negative", size=11, fill=NEG),
+                 _text(x0 + 132, 34, "neutral / unknown", size=11, fill=MUTED)]
+    nchar = max(int(cell_w / (10 * _CHAR)), 3)
+    for j, c in enumerate(cols):
+        body.append(_text(x0 + cell_w * (j + 0.5), y0 - 6, _clip(c, nchar), anchor="middle",
+                          size=10, full=c, cls="mc-collabel"))
+    for i, (name, r) in enumerate(zip(rows, sizes)):
+        y = y0 + cell_h * i
+        cy = y + cell_h / 2
+        body.append(_text(lw, cy + 4, _clip(name, int(lw / (12 * _CHAR))), size=12,
+                          anchor="end", full=name))
+        body.append(f'<line x1="{x0:.1f}" y1="{cy:.1f}" x2="{x0 + cell_w * len(cols):.1f}"'
+                    f' y2="{cy:.1f}" stroke="{GRID}" stroke-width="1"/>')
+        for j, v in enumerate(r):
+            if not v:
+                continue
+            tone = tones[i][j] if tones is not None else None
+            tip = f"{name} × {cols[j]}: {size_label} {v:.2f}"
+            if tone is not None:
+                tip += f", tone {tone:+.2f}"
+            rad = max(2.0, radius * (v / top) ** 0.5)
+            dot = (f'<g class="mc-dot"><title>{_e(tip)}</title>'
+                   f'<circle cx="{x0 + cell_w * (j + 0.5):.1f}" cy="{cy:.1f}" r="{rad:.1f}"'
+                   f' fill="{_tone_colour(tone) if tones is not None else POS}"/></g>')
+            body.append(f'<a href="{_e(href)}">{dot}</a>' if href else dot)
+    return _svg("dots", width, y0 + cell_h * len(rows) + 6, title, body)

@@ -173,15 +173,17 @@ def featurize(
     def add(key: str, value: float) -> None:
         weighted[key] = weighted.get(key, 0.0) + value
 
+    negator = [_is_negator(word) for word in words]  # asked twice below: once per word
+    masked_negator = negator[:lo] + [False] + negator[hi:]  # "<t>" is no negator
     # w: negation-marked unigrams and plain bigrams of the masked sentence
     scope = 0
-    for word in masked:
+    for word, is_negator in zip(masked, masked_negator):
         if word in _BREAKS:
             scope = 0
             keys.append("w|" + word)
             continue
         keys.append("w|" + word + "_NEG" if scope > 0 else "w|" + word)
-        scope = 3 if _is_negator(word) else max(0, scope - 1)
+        scope = 3 if is_negator else max(0, scope - 1)
     keys += [f"w|{a} {b}" for a, b in zip(masked, masked[1:])]
     # win: context windows and the nearest words
     keys += ["win|L_" + word for word in left[-window:]]
@@ -193,9 +195,10 @@ def featurize(
     if len(right) > 1:
         keys.append(f"win|R2_{right[0]}_{right[1]}")
     # near: distance-weighted bag of words
+    weight = [math.exp(-d / decay) for d in range(max(lo + 1, len(masked) - lo))]  # by distance
     for i, word in enumerate(masked):
         if i != lo:
-            add("near|" + word, math.exp(-abs(i - lo) / decay))
+            add("near|" + word, weight[abs(i - lo)])
     # cl: the target's clause
     clause_lo = lo - 1
     while clause_lo >= 0 and words[clause_lo] not in _BREAKS:
@@ -217,7 +220,7 @@ def featurize(
             scope = 0
             continue
         negated = scope > 0
-        scope = 3 if _is_negator(word) else max(0, scope - 1)
+        scope = 3 if negator[i] else max(0, scope - 1)
         value = lex.get(word)
         if value is None:
             continue

@@ -54,13 +54,18 @@ def score_mentions(
     clf = model if model is not None else TargetSentimentClassifier.pretrained()
     starts = [s.start for s in sentences]
     mentions = []
+    shifted: dict[int, tuple[Token, ...]] = {}  # sentence → its tokens, offsets in the sentence
     for i, (start, end) in enumerate(spans):
         k = bisect.bisect_right(starts, start) - 1
         if not (0 <= k < len(sentences)) or not (start < end <= sentences[k].end):
             raise SpanError(f"mention {i}: span ({start}, {end}) is not inside one sentence")
         sentence = sentences[k]
         shift = sentence.start
-        tokens = tuple(Token(t.text, t.start - shift, t.end - shift) for t in sentence.tokens)
+        tokens = shifted.get(k)
+        if tokens is None:
+            tokens = shifted[k] = tuple(
+                Token(t.text, t.start - shift, t.end - shift) for t in sentence.tokens
+            )
         mentions.append(Mention(sentence.text, tokens, start - shift, end - shift))
     proba = clf.predict_proba(mentions)
     columns = {label: j for j, label in enumerate(clf.classes_.tolist())}
