@@ -122,7 +122,7 @@ class Corpus(Sequence[Article]):
     def __getitem__(self, index: int) -> Article: ...
     @overload
     def __getitem__(self, index: slice) -> tuple[Article, ...]: ...
-    def __getitem__(self, index):  # type: ignore[override]
+    def __getitem__(self, index):
         return self.articles[index]
 
     def __len__(self) -> int:

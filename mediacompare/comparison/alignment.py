@@ -30,7 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -308,7 +308,7 @@ def align_sentences(
                 refs.append((article_id, outlet, s, words))
     compared = Counter(o for _, o, _, _ in refs)
     empty = {o: () for o in outlets}
-    base = {
+    base: dict[str, Any] = {
         "threshold": threshold,
         "features": features,
         "outlets": outlets,

@@ -16,6 +16,7 @@ from ..errors import ConfigError
 from ..model import Article
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Sentence
     from .alignment import Alignment
     from ..analysis.records import ArticleAnalysis
     from .quantities import QuantityComparison
@@ -84,8 +85,9 @@ def _actor_namer(index, analyses: Sequence[ArticleAnalysis]):
                 by_sentence.setdefault((id(a.sentences), mention.sentence), actor)
     owners = {id(s): id(a.sentences) for a in analyses for s in a.sentences}
 
-    def actor_of(sentence):
-        return by_sentence.get((owners.get(id(sentence)), sentence.index))
+    def actor_of(sentence: Sentence) -> str | None:
+        # -1 is never an id(): a sentence of no analysed article names no actor
+        return by_sentence.get((owners.get(id(sentence), -1), sentence.index))
 
     return actor_of
 
@@ -192,12 +194,12 @@ def compare_coverage(
             "articles”, which may be about other events."
         )
     actor_of = _actor_namer(actor_index, analyses)
-    stories = []
+    coverages: list[StoryCoverage] = []
     for story, members in sorted(multi.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         by_outlet: dict[str, list] = {}
         for a in members:
             by_outlet.setdefault(a.article.outlet, []).extend(a.quantities)
-        stories.append(
+        coverages.append(
             StoryCoverage(
                 story=story,
                 article_ids=tuple(a.article.id for a in members),
@@ -206,4 +208,4 @@ def compare_coverage(
                 quantities=compare_quantities(by_outlet),
             )
         )
-    return CoverageComparison(story_of, dict(duplicate_of), tuple(stories), note)
+    return CoverageComparison(story_of, dict(duplicate_of), tuple(coverages), note)

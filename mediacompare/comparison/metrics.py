@@ -13,7 +13,7 @@ import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .._resources import version
 from ..analysis.records import ArticleAnalysis
@@ -41,7 +41,7 @@ __all__ = [
 MAX_PAIRWISE_OUTLETS = 10
 
 
-def outlet_pairs(n_outlets: int) -> str:
+def outlet_pairs(n_outlets: int) -> Literal["all", "both", "one-vs-rest"]:
     """Which comparisons to make among ``n_outlets``: the one pair, every pair and each outlet
     against the rest, or (more than :data:`MAX_PAIRWISE_OUTLETS`) each against the rest only.
 
@@ -129,7 +129,7 @@ def _mean(values: Sequence[float]) -> float:
 
 def outlet_profile(name: str, group: Sequence[ArticleAnalysis]) -> OutletProfile:
     scored = [a for a in group if a.sentiment is not None]
-    sent = [a.sentiment for a in scored]
+    sent = [a.sentiment for a in scored if a.sentiment is not None]  # the same articles
     return OutletProfile(
         name=name,
         n_articles=len(group),
@@ -183,6 +183,7 @@ def tone_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricSt
     }
     for a in scored:
         outlet, s = a.article.outlet, a.sentiment
+        assert s is not None, "tone_statistics takes scored articles only"
         article_values = {
             "compound_mean": s.compound_mean,
             "negative_share": s.negative_share,

@@ -46,13 +46,15 @@ def _as_analyses(
 ) -> tuple[tuple[ArticleAnalysis, ...], tuple[InputProblem, ...]]:
     problems = tuple(getattr(data, "problems", ()))
     items = list(data)
-    if items and all(isinstance(x, ArticleAnalysis) for x in items):
-        return tuple(items), problems
-    if not all(isinstance(x, Article) for x in items):
+    analyses = [x for x in items if isinstance(x, ArticleAnalysis)]
+    if items and len(analyses) == len(items):
+        return tuple(analyses), problems
+    articles = [x for x in items if isinstance(x, Article)]
+    if len(articles) != len(items):
         raise TypeError(
             "compare() takes the result of mediacompare.load(), Articles or ArticleAnalyses"
         )
-    return analyze_all(items, options=options, jobs=jobs, backend=backend, progress=progress), problems
+    return analyze_all(articles, options=options, jobs=jobs, backend=backend, progress=progress), problems
 
 
 def compare_corpus(

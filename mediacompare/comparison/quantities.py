@@ -227,17 +227,17 @@ def compare_quantities(
             if gkey is not None:
                 by_bucket.setdefault((kind, unit, currency, gkey), []).append(group)
     disagreements = []
-    for (kind, unit, currency, subject), groups in by_bucket.items():
-        if subject in GENERIC_SUBJECTS or _names_several_things(groups):
+    for (kind, unit, currency, subject), same in by_bucket.items():
+        if subject in GENERIC_SUBJECTS or _names_several_things(same):
             continue
         # An outlet that reports both values shows they are different facts ("won by 25
         # points" and "a 33-point margin"), so only groups without a common outlet disagree.
         involved = {
-            id(g) for g in groups for h in groups
+            id(g) for g in same for h in same
             if g is not h and not set(g.outlets) & set(h.outlets)
         }
         if involved:
-            chosen = tuple(sorted((g for g in groups if id(g) in involved), key=lambda g: g.value))
+            chosen = tuple(sorted((g for g in same if id(g) in involved), key=lambda g: g.value))
             disagreements.append(QuantityDisagreement(kind, unit, currency, subject, chosen))
     order = {k: i for i, k in enumerate(KINDS)}
     result.sort(key=lambda g: (order.get(g.kind, len(KINDS)), g.unit, g.currency or "", g.subject or "", g.value))

@@ -84,7 +84,8 @@ def _as_count_mappings(X: Iterable[Any], what: str = "X") -> list[Mapping[str, f
     return docs
 
 
-class TermCountTfidf(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None):
+# sklearn has no type information: mypy cannot see its __init_subclass__ keyword
+class TermCountTfidf(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None):  # type: ignore[call-arg]
     """TF-IDF over per-article term-count mappings (scikit-learn transformer).
 
     Same results as ``DictVectorizer`` followed by ``TfidfTransformer`` (hence as

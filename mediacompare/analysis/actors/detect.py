@@ -233,7 +233,7 @@ def _sentence_cands(sent: Sentence, ctx: _Context, acronyms: dict[str, str]) -> 
                     k += 1
         runs = split
     cands: list[_Cand] = []
-    in_run = set()
+    in_run: set[int] = set()
     for lo, hi in runs:
         in_run.update(range(lo, hi))
         if (

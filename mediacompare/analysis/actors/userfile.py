@@ -9,6 +9,7 @@ import dataclasses
 import re
 import tomllib
 from pathlib import Path
+from typing import NoReturn
 
 from ...errors import ConfigError
 from .catalog import ActorCatalog, CatalogEntry, builtin_catalog, name_key
@@ -69,7 +70,7 @@ def _line_of(source: str, table: tuple[str, ...], key: str | None = None) -> int
     return header_line
 
 
-def _fail(path: str, source: str, table: tuple[str, ...], key: str | None, message: str):
+def _fail(path: str, source: str, table: tuple[str, ...], key: str | None, message: str) -> NoReturn:
     line = _line_of(source, table, key)
     where = f"{path}:{line}" if line else path
     dotted = ".".join(f'"{p}"' if not re.fullmatch(r"[A-Za-z0-9_-]+", p) else p for p in table)

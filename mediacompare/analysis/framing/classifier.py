@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
@@ -324,12 +325,11 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
                 idf, coef, intercept = arrays["idf"], arrays["coef"], arrays["intercept"]
         except (OSError, KeyError, ValueError) as exc:
             raise ConfigError(f"{folder}: cannot read the model arrays ({exc})") from None
-        model = cls(
-            **{
-                k: tuple(v) if k == "labels" and v is not None else v
-                for k, v in meta["params"].items()
-            }
-        )
+        params: dict[str, Any] = {
+            k: tuple(v) if k == "labels" and v is not None else v
+            for k, v in meta["params"].items()
+        }
+        model = cls(**params)
         model.labels_ = list(meta["labels"])
         model.classes_ = np.asarray(model.labels_, dtype=object)
         model.vocabulary_ = list(meta["vocabulary"])

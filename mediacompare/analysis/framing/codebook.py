@@ -165,7 +165,7 @@ def parse_codebook(text: str, source: str = "<string>") -> Codebook:
             unknown[0],
             "unknown top-level key; define frames as [[frame]] or [frames.NAME]",
         )
-    entries: list[tuple[str, str, Mapping, int | None]] = []  # (path, name, table, line)
+    entries: list[tuple[str, object, Mapping, int | None]] = []  # (path, name, table, line)
     if "frame" in data:
         if not isinstance(data["frame"], list):
             raise _fail(source, locate.key(0, "frame"), "frame", "use [[frame]] tables")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from os import PathLike
+from typing import cast
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -43,7 +44,7 @@ def _as_sentences(doc: str | Sequence[Sentence]) -> Sequence[Sentence]:
     if isinstance(doc, str):
         return split_sentences(doc)
     if isinstance(doc, Sequence) and all(isinstance(s, Sentence) for s in doc):
-        return doc
+        return cast(Sequence[Sentence], doc)  # a str was handled above
     raise TypeError(
         "FrameVectorizer expects raw texts (str) or sentences from mediacompare.text.sentences,"
         f" got {type(doc).__name__}"

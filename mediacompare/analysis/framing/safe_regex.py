@@ -32,8 +32,8 @@ try:  # Python 3.11+
     import re._parser as sre_parse  # type: ignore[import-not-found]
     from re import _constants as sre_constants  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older layouts
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+    import sre_constants
+    import sre_parse
 
 __all__ = ["MAX_PATTERN_LENGTH", "check_pattern"]
 

@@ -255,16 +255,18 @@ def _date_at(us: list[_U], i: int) -> tuple[float, int, int] | None:
         k -= 1
     if k >= 0 and us[k].key in ("th", "st", "nd", "rd") and us[k].joined:
         k -= 1
-    if k >= 0 and us[k].num is not None and 1 <= us[k].num <= 31 and us[k].num.is_integer():
-        day, first = int(us[k].num), k
-    elif j < len(us) and us[j].num is not None and 1 <= us[j].num <= 31 and us[j].num.is_integer():
-        day, j = int(us[j].num), j + 1
+    before = us[k].num if k >= 0 else None
+    after = us[j].num if j < len(us) else None
+    if before is not None and 1 <= before <= 31 and before.is_integer():
+        day, first = int(before), k
+    elif after is not None and 1 <= after <= 31 and after.is_integer():
+        day, j = int(after), j + 1
         if j < len(us) and us[j].key in ("th", "st", "nd", "rd") and us[j].joined:
             j += 1
     if j + 1 < len(us) and us[j].key == "," and day and _year(us[j + 1]):
         j += 1
     if j < len(us) and _year(us[j]):
-        year, j = int(us[j].num), j + 1
+        year, j = int(us[j].num or 0), j + 1  # _year: num is a year, never None
     if u.key in ("may", "march") and not (day or year or (i > 0 and us[i - 1].key in _DATE_PREPS)):
         return None
     return float(year * 10000 + month * 100 + day), first, j

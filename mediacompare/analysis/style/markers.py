@@ -75,6 +75,7 @@ class FrozenMapping(Mapping):
     """
 
     __slots__ = ("_data",)
+    _data: dict
 
     def __init__(self, data: Mapping = ()):  # type: ignore[assignment]
         object.__setattr__(self, "_data", dict(data))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin
@@ -93,7 +93,7 @@ class TargetSentimentClassifier(ClassifierMixin, BaseEstimator):
         self.min_df = min_df
         self.weights = weights
 
-    def _feature_params(self) -> dict[str, object]:
+    def _feature_params(self) -> dict[str, Any]:
         return {
             "window": self.window, "decay": self.decay, "char_range": self.char_range,
             "min_df": self.min_df, "weights": self.weights,
@@ -194,7 +194,8 @@ class TargetSentimentClassifier(ClassifierMixin, BaseEstimator):
         Each call returns its own estimator (sharing read-only arrays), so re-fitting or
         ``set_params`` on it does not change what the next call returns.
         """
-        return copy.copy(_pretrained(cls))
+        # mypy checks a class object against the instance __hash__ signature; classes hash fine.
+        return copy.copy(_pretrained(cls))  # type: ignore[arg-type]
 
 
 @cache

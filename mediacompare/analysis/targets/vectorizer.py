@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -41,7 +41,8 @@ class SpanError(MediaCompareError, ValueError):
 
 def _check_item(index: int, item: object) -> tuple[str, int, int]:
     try:
-        sentence, start, end = item  # type: ignore[misc]
+        parts: Any = item
+        sentence, start, end = parts
     except (TypeError, ValueError):
         raise SpanError(
             f"mention {index}: expected a (sentence, start, end) triple, got {item!r:.80}"
@@ -83,14 +84,14 @@ def as_mentions(X: object) -> list[Mention]:
     mediacompare.analysis.targets.vectorizer.SpanError: mention 0: span (5, 2) is not inside the sentence of length 12; give character offsets with 0 <= start < end <= len(sentence)
     """
     if hasattr(X, "columns") and hasattr(X, "itertuples"):
-        missing = {"sentence", "start", "end"} - set(X.columns)  # type: ignore[attr-defined]
+        missing = {"sentence", "start", "end"} - set(X.columns)
         if missing:
             raise SpanError(f"the DataFrame needs columns sentence, start, end; missing {sorted(missing)}")
         X = list(zip(X["sentence"], X["start"], X["end"]))  # type: ignore[index]
     if isinstance(X, (str, bytes)) or not hasattr(X, "__iter__"):
         raise SpanError("expected a sequence of (sentence, start, end) triples")
     result = []
-    for i, item in enumerate(X):  # type: ignore[attr-defined]
+    for i, item in enumerate(X):
         result.append(item if isinstance(item, Mention) else mention(*_check_item(i, item)))
     return result
 

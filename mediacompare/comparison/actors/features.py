@@ -17,7 +17,7 @@ __all__ = ["ActorSentimentVectorizer"]
 
 #: ``sentiment(items) -> labels``: items are (sentence text, start, end) with offsets into the
 #: sentence; labels are -1, 0 or 1.
-SentimentFn = Callable[[Sequence[tuple[str, int, int]]], Sequence[int]]
+SentimentFn = Callable[[Sequence[tuple[str, int, int]]], Iterable[int]]
 
 
 @lru_cache(maxsize=1)
@@ -129,9 +129,9 @@ class ActorSentimentVectorizer(TransformerMixin, BaseEstimator):
                 key=lambda a: (-a.articles, -a.mentions, a.id),
             )[: self.max_actors]
             self.actors_ = tuple(a.id for a in ranked)
-            for actor in ranked:
-                for alias in (actor.id, *actor.names):
-                    aliases.setdefault(name_key(alias), actor.id)
+            for found_actor in ranked:
+                for alias in (found_actor.id, *found_actor.names):
+                    aliases.setdefault(name_key(alias), found_actor.id)
         surnames: dict[str, set[str]] = {}
         for actor in self.actors_:
             if len(actor.split()) >= 2:

@@ -293,7 +293,8 @@ def compare_groups(
     for i in order:
         a, b, xa, xb, level, side_a, side_b = prepared[i]
         results[i] = _difference(metric, a, b, xa, xb, level, side_a, side_b, resamples)
-    return with_q_values(results, alpha=alpha, min_articles=min_articles)
+    done = [r for r in results if r is not None]  # every slot is filled: order covers them all
+    return with_q_values(done, alpha=alpha, min_articles=min_articles)
 
 
 def _side_boot(side: Mapping[str, np.ndarray], level: str, resamples: _Resamples) -> np.ndarray:
@@ -310,7 +311,7 @@ def _side_boot(side: Mapping[str, np.ndarray], level: str, resamples: _Resamples
         return resamples.boot(level, "\x1f".join(["pooled", *names]), pooled)
     parts = [(len(x), resamples.boot(level, g, x)) for g, x in side.items() if len(x)]
     total = sum(n for n, _ in parts)
-    return sum(n * boot for n, boot in parts) / total
+    return np.asarray(sum(n * boot for n, boot in parts) / total)
 
 
 def _difference(metric, a, b, xa, xb, level, side_a, side_b, resamples) -> Difference:

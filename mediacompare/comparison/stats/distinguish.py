@@ -244,6 +244,7 @@ def distinguishability(
     for f in range(n_splits):
         train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
         if classifier == "ridge":
+            assert K is not None  # set above for the ridge classifier
             scores = _ridge_scores(K, Y, train, test, alpha)
         else:
             scores = _logistic_scores(Xs, Y, train, test, alpha, seed)
