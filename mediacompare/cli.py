@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -245,7 +246,9 @@ class _Phases:
     """
 
     def __init__(self, total: int, quiet: bool) -> None:
-        self.total, self.done, self.progress, self.task = total, 0, None, None
+        self.total, self.done = total, 0
+        self.progress: Any = None
+        self.task: Any = None
         if quiet or total < 20 or not sys.stderr.isatty():
             return
         from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
@@ -419,7 +422,7 @@ class _RowWriter:
     def __init__(self, fmt: str) -> None:
         self.fmt = fmt
         self.count = 0
-        self._csv = None
+        self._csv: Any = None
         self._table: list[dict] = []
 
     def write(self, rows: list[dict]) -> None:

@@ -389,7 +389,7 @@ class VaderAnalyzer:
         if not isinstance(text, str):
             raise TypeError(f"polarity_scores needs a str, got {type(text).__name__}")
         # Tokens of one character are dropped (they are cached as the falsy ``()``).
-        words: list[_Word] = list(filter(None, map(self._words.__getitem__, text.split())))
+        words: list[_Word] = [w for w in map(self._words.__getitem__, text.split()) if w]
         n = len(words)
         if not n:
             return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}

@@ -135,7 +135,7 @@ def _log_odds_arrays(
     return delta, variance, z
 
 
-def _words(counts: Mapping[str, int]) -> int:
+def _words(counts: Mapping[str, float]) -> int:
     return int(sum(c for t, c in counts.items() if " " not in t))
 
 
@@ -160,8 +160,8 @@ def _arrays(counts: Mapping[str, float], what: str) -> tuple[list[str], np.ndarr
         k = int(np.flatnonzero(invalid)[0])
         raise ValueError(f"{what}: count of {terms[k]!r} must be >= 0, got {values[k]!r}")
     if not all(isinstance(t, str) for t in terms):
-        bad = next(t for t in terms if not isinstance(t, str))
-        raise TypeError(f"{what}: expected str -> int, got term {bad!r}")
+        odd = next(t for t in terms if not isinstance(t, str))
+        raise TypeError(f"{what}: expected str -> int, got term {odd!r}")
     keep = values > 0
     if not keep.all():
         terms = [t for t, k in zip(terms, keep) if k]
@@ -204,7 +204,7 @@ class _Ranked(Sequence[DistinctiveTerm]):
     def __len__(self) -> int:
         return len(self._order)
 
-    def __getitem__(self, n):  # type: ignore[override]
+    def __getitem__(self, n):
         if isinstance(n, slice):
             return [self[k] for k in range(*n.indices(len(self)))]
         if n < 0:

@@ -79,7 +79,7 @@ def read_html(data: bytes, source: str) -> RawRecord:
         raise InputError(source, NO_TEXT)
     raw_text = doc.get("text") if isinstance(doc, dict) else doc.text
     title = _field(doc, "title")
-    cleaned = clean_text(raw_text, title=title)
+    cleaned = clean_text(raw_text or "", title=title)
     if not cleaned.text:
         raise InputError(source, NO_TEXT)
     url = _field(doc, "url")

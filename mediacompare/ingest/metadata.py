@@ -148,7 +148,8 @@ def normalize_date(raw: str | None) -> tuple[str | None, str | None]:
     match = _ISO_DAY.search(value)
     if match:
         try:
-            return datetime(*map(int, match.groups())).date().isoformat(), None
+            year, month, day = map(int, match.groups())
+            return datetime(year, month, day).date().isoformat(), None
         except ValueError:
             pass
     return value, f"date {value!r} not understood; kept as given (write dates as YYYY-MM-DD)"

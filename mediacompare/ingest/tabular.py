@@ -110,7 +110,9 @@ def resolve_columns(keys: Iterable[Any], columns: Columns | None, source: str) -
             f"no text column (columns are: {_listing(keys)}); name it with --text-column "
             "(Columns(text=...) in Python)",
         )
-    return _Resolved(**{f.name: chosen[f.name] for f in fields(_Resolved)})
+    text = chosen["text"]
+    assert text is not None
+    return _Resolved(text, *(chosen[f.name] for f in fields(_Resolved)[1:]))
 
 
 def _scalar(value: Any) -> str | None:
@@ -273,7 +275,8 @@ def read_json(text: str, source: str, columns: Columns | None = None) -> Rows:
     except RecursionError:
         raise InputError(source, "JSON nested too deeply to be an article; flatten it") from None
     except ValueError as exc:
-        where = f" at line {exc.lineno} column {exc.colno}" if hasattr(exc, "lineno") else ""
+        where = (f" at line {exc.lineno} column {exc.colno}"
+                 if isinstance(exc, json.JSONDecodeError) else "")
         raise InputError(
             source,
             f"invalid JSON{where} ({getattr(exc, 'msg', exc)}); fix it, or save one article "

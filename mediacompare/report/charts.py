@@ -14,6 +14,8 @@ first outlet ``#D55E00`` hatched, positive / second outlet ``#0072B2`` solid, ne
 
 from __future__ import annotations
 
+from typing import Any
+
 import hashlib
 import math
 from bisect import bisect_right
@@ -323,7 +325,7 @@ def distribution_chart(groups: Mapping[str, Sequence[float]], *, bins: int | Seq
     if not hi > lo:
         raise ValueError(f"distribution_chart: empty domain {domain!r}")
     if not isinstance(bins, Integral):
-        edges = sorted(float(b) for b in bins)
+        edges = sorted(float(b) for b in bins)  # type: ignore[union-attr]  # a sequence of edges
     elif lo < -NEUTRAL_THRESHOLD and hi > NEUTRAL_THRESHOLD:  # neutral band = centre bin
         k = max(int(bins) // 2, 1)
         edges = ([lo + (-NEUTRAL_THRESHOLD - lo) * i / k for i in range(k + 1)]
@@ -346,7 +348,8 @@ def distribution_chart(groups: Mapping[str, Sequence[float]], *, bins: int | Seq
             c[b][0 if v <= -NEUTRAL_THRESHOLD else 2 if v >= NEUTRAL_THRESHOLD else 1] += 1
         counts.append(c)
         n = len(vals) or 1
-        shares.append(tuple(sum(cell[k] for cell in c) / n for k in range(3)))  # type: ignore[misc]
+        neg, neu, pos = (sum(cell[k] for cell in c) / n for k in range(3))
+        shares.append((neg, neu, pos))
     peak = max((sum(cell) / (len(v) or 1) for c, v in zip(counts, scores) for cell in c),
                default=1.0) or 1.0
     lw, nchar = _label_width(names, 13, 150)
@@ -399,7 +402,7 @@ def _cell_fill(t: float) -> tuple[str, str]:
     return "#" + rgb, ("#FFFFFF" if t > 0.5 else INK)
 
 
-def heatmap(labels: Sequence[str], matrix: Sequence[Sequence[float]], *, title: str,
+def heatmap(labels: Sequence[str], matrix: Sequence[Sequence[float]] | Any, *, title: str,
             value_format: str = "{:.2f}", domain: tuple[float, float] = (0.0, 1.0)) -> Markup:
     """Square matrix (e.g. cosine similarity) as shaded cells with the value printed in each.
 

@@ -484,7 +484,7 @@ def build_context(cmp: ComparisonData) -> ReportContext:
     return replace(ctx, summary=summary_view(ctx), **_scale_charts(ctx))
 
 
-def _scale_charts(ctx: ReportContext) -> dict[str, Markup]:
+def _scale_charts(ctx: ReportContext) -> dict[str, Any]:
     """Frame × outlet heat-map, actor and speaker × outlet dot plots, shared-vs-only-here bars.
 
     Drawn with three or more outlets (with two, the tables beside them read as easily).

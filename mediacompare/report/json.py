@@ -111,7 +111,7 @@ def differences_data(differences) -> list[dict[str, Any]]:
 
 def _outlet_sentiment(cmp: ComparisonData, p) -> dict[str, Any]:
     stats = cmp.tone_stats
-    data = {
+    data: dict[str, Any] = {
         "compound_mean": _num(p.compound_mean),
         "positive_share": _num(p.positive_share),
         "neutral_share": _num(p.neutral_share),

@@ -29,8 +29,8 @@ def articles_frame(cmp: ComparisonData) -> pd.DataFrame:
     rows = [
         {
             **row,
-            "duplicate_of": cov.duplicate_of.get(row["id"]) if cov else None,
-            "story": cov.story_of.get(row["id"]) if cov else None,
+            "duplicate_of": cov.duplicate_of.get(str(row["id"])) if cov else None,
+            "story": cov.story_of.get(str(row["id"])) if cov else None,
         }
         for row in score_rows(cmp.analyses)
     ]

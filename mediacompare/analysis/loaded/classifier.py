@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Sequence
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -138,13 +137,13 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
             left = self.word_vectorizer_.transform(rows)
         return sparse.hstack([left, sparse.csr_matrix(dense)]).tocsr()
 
-    def _fit_words(self, words: list[list[Word]], labels: list[list[bool]], idx: Sequence[int]):
+    def _fit_words(self, words: list[list[Word]], labels: list[list[bool]], idx: Sequence[int] | np.ndarray):
         flat = [w for i in idx for w in words[i]]
         target = [t for i in idx for t in labels[i]]
         matrix = self._word_matrix(flat, fit=True)
         model = LogisticRegression(C=self.word_C, class_weight="balanced", max_iter=self.max_iter)
         model.fit(matrix, target)
-        self._base_logit_cache = {}
+        self._base_logit_cache: dict[str, float] = {}
         return copy.deepcopy(self.word_vectorizer_), model.coef_.ravel(), float(model.intercept_[0])
 
     def _base_logits(self, words: Sequence[Word]) -> list[float]:
@@ -331,8 +330,13 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
         return copy.copy(_pretrained(cls))
 
 
-@cache
-def _pretrained(cls: type[LoadedLanguageClassifier]) -> LoadedLanguageClassifier:
-    from .persist import read_pretrained
+_PRETRAINED: dict[type, LoadedLanguageClassifier] = {}
 
-    return read_pretrained(cls)
+
+def _pretrained(cls: type[LoadedLanguageClassifier]) -> LoadedLanguageClassifier:
+    """The shipped model of ``cls``, read once per process."""
+    if cls not in _PRETRAINED:
+        from .persist import read_pretrained
+
+        _PRETRAINED[cls] = read_pretrained(cls)
+    return _PRETRAINED[cls]

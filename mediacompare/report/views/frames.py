@@ -190,21 +190,21 @@ def frames_view(cmp: ComparisonData) -> FramesView:
     from ...analysis.framing import GENERIC_FRAMES, POLICY_FRAMES, generic_codebook
     from ..context import shown_verdict
 
-    framed = [a for a in cmp.analyses if a.frames is not None]
-    custom_names = sorted({n for a in framed for n in a.frames.custom})
+    framed = [(a, a.frames) for a in cmp.analyses if a.frames is not None]
+    custom_names = sorted({n for _, f in framed for n in f.custom})
     model_names = sorted({n for a in cmp.analyses for n in a.frame_model_scores})
     primary = []
     for outlet in cmp.outlet_names:
         counts: dict[str, int] = {}
-        for a in framed:
-            if a.article.outlet == outlet and a.frames.primary_policy:
-                counts[a.frames.primary_policy] = counts.get(a.frames.primary_policy, 0) + 1
+        for a, f in framed:
+            if a.article.outlet == outlet and f.primary_policy:
+                counts[f.primary_policy] = counts.get(f.primary_policy, 0) + 1
         if counts:
             top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             primary.append((outlet, frame_label(top)))
     policy_used = [
         f for f in POLICY_FRAMES
-        if any(a.frames.policy[f].n_sentences for a in framed)
+        if any(fr.policy[f].n_sentences for _, fr in framed)
     ]
     left_out = tuple(getattr(generic_codebook(), "left_out", ()) or ())
     return FramesView(
