@@ -150,7 +150,7 @@ def test_difference_tables_show_the_telling_rows_first_and_keep_the_rest(two_out
     assert "| m19 | A (n=5) | B (n=5) | +0.19 | [−0.10, +0.10] | <0.001 | 0.002 | likely real |" in md
     assert sum(line.startswith("| m") and line[3:5].isdigit() for line in md.splitlines()) == 12
     assert "12 of 20 comparisons" in html and "All 20 comparisons" in html
-    assert html.count("<td>m19</td>") == 2  # in the short table and in the full one
+    assert html.count(">m19</td>") == 2  # in the short table and in the full one
 
 
 def test_article_heatmap_is_left_out_for_many_articles():
