@@ -167,15 +167,34 @@ def featurize(
     hi = after[0] if after else len(words)  # first token after the target
     left, right, target_words = words[:lo], words[hi:], words[lo:hi]
     masked = left + [TARGET] + right
-    keys: list[str] = []  # count features
-    weighted: dict[str, float] = {}  # real-valued features
-
-    def add(key: str, value: float) -> None:
-        weighted[key] = weighted.get(key, 0.0) + value
-
     negator = [_is_negator(word) for word in words]  # asked twice below: once per word
     masked_negator = negator[:lo] + [False] + negator[hi:]  # "<t>" is no negator
-    # w: negation-marked unigrams and plain bigrams of the masked sentence
+    clause_lo, clause_hi, clause_keys = _clause(words, lo, hi)
+    keys = _word_keys(masked, masked_negator) + _window_keys(left, right, window) + clause_keys
+    in_quotes = sum(w in _QUOTE_MARKS for w in left) % 2 == 1
+    lexical, sums = _lexicon_features(words, negator, lo, hi, clause_lo, clause_hi, in_quotes)
+    if chars:  # ch: character n-grams of the sentence with the target masked (cached per word)
+        low, high = char_range
+        for word in char_words(m):
+            keys += word_char_ngrams(word, low, high)
+    feats: dict[str, float] = Counter(keys)  # type: ignore[assignment]
+    feats.update(_near_weights(masked, lo, decay))  # the key prefixes differ: nothing
+    feats.update(lexical)                           # is overwritten
+    last = target_words[-1] if target_words else ""
+    dense = [v for region in sums.values() for v in region] + [
+        float(lo == 0),
+        lo / max(1, len(words)),
+        float(last in _PRONOUNS),
+        float(in_quotes),
+        float(any(w in _QUOTE_MARKS for w in words)),
+        math.log1p(len(words)),
+    ]
+    return feats, dense
+
+
+def _word_keys(masked: list[str], masked_negator: list[bool]) -> list[str]:
+    """``w`` block: negation-marked unigrams and plain bigrams of the masked sentence."""
+    keys: list[str] = []
     scope = 0
     for word, is_negator in zip(masked, masked_negator):
         if word in _BREAKS:
@@ -184,9 +203,12 @@ def featurize(
             continue
         keys.append("w|" + word + "_NEG" if scope > 0 else "w|" + word)
         scope = 3 if is_negator else max(0, scope - 1)
-    keys += [f"w|{a} {b}" for a, b in zip(masked, masked[1:])]
-    # win: context windows and the nearest words
-    keys += ["win|L_" + word for word in left[-window:]]
+    return keys + [f"w|{a} {b}" for a, b in zip(masked, masked[1:])]
+
+
+def _window_keys(left: list[str], right: list[str], window: int) -> list[str]:
+    """``win`` block: context windows and the nearest words on each side."""
+    keys = ["win|L_" + word for word in left[-window:]]
     keys += ["win|R_" + word for word in right[:window]]
     keys.append("win|L1_" + (left[-1] if left else "<s>"))
     keys.append("win|R1_" + (right[0] if right else "</s>"))
@@ -194,12 +216,24 @@ def featurize(
         keys.append(f"win|L2_{left[-2]}_{left[-1]}")
     if len(right) > 1:
         keys.append(f"win|R2_{right[0]}_{right[1]}")
-    # near: distance-weighted bag of words
+    return keys
+
+
+def _near_weights(masked: list[str], lo: int, decay: float) -> dict[str, float]:
+    """``near`` block: a bag of words weighted by exp(-distance / decay) from the target."""
     weight = [math.exp(-d / decay) for d in range(max(lo + 1, len(masked) - lo))]  # by distance
+    near: dict[str, float] = {}
     for i, word in enumerate(masked):
         if i != lo:
-            add("near|" + word, weight[abs(i - lo)])
-    # cl: the target's clause
+            key = "near|" + word
+            near[key] = near.get(key, 0.0) + weight[abs(i - lo)]
+    return near
+
+
+def _clause(words: list[str], lo: int, hi: int) -> tuple[int, int, list[str]]:
+    """The target's clause (up to the nearest break on each side): its bounds, exclusive, and
+    its ``cl`` keys."""
+    keys: list[str] = []
     clause_lo = lo - 1
     while clause_lo >= 0 and words[clause_lo] not in _BREAKS:
         keys.append("cl|" + words[clause_lo])
@@ -208,8 +242,16 @@ def featurize(
     while clause_hi < len(words) and words[clause_hi] not in _BREAKS:
         keys.append("cl|" + words[clause_hi])
         clause_hi += 1
-    # lex: lexicon valence by region; dense sums
-    in_quotes = sum(w in _QUOTE_MARKS for w in left) % 2 == 1
+    return clause_lo, clause_hi, keys
+
+
+def _lexicon_features(
+    words: list[str], negator: list[bool], lo: int, hi: int, clause_lo: int, clause_hi: int,
+    in_quotes: bool,
+) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
+    """``lex`` block (lexicon valence by side, distance, clause and quotes) and the dense
+    (positive, negative) sums per region."""
+    lexical: dict[str, float] = {}
     sums = dict.fromkeys(("left", "right", "sentence", "clause", "near"), (0.0, 0.0))
     lex = load_lexicon()
     scope = 0
@@ -240,24 +282,7 @@ def featurize(
         sign = "P" if value > 0 else "N"
         bucket = "near" if distance <= 3 else "mid" if distance <= 8 else "far"
         strength = abs(value) / 4.0
-        add(f"lex|{sign}_{side}_{bucket}", strength)
-        add(f"lex|{sign}_{'in' if in_clause else 'out'}_clause", strength)
-        add(f"lex|{sign}_{'in' if in_quotes else 'out'}_quotes", strength)
-    # ch: character n-grams of the sentence with the target masked (cached per word)
-    if chars:
-        low, high = char_range
-        for word in char_words(m):
-            keys += word_char_ngrams(word, low, high)
-    feats: dict[str, float] = Counter(keys)  # type: ignore[assignment]
-    feats.update(weighted)  # the key prefixes differ, so nothing is overwritten
-
-    last = target_words[-1] if target_words else ""
-    dense = [v for region in sums.values() for v in region] + [
-        float(lo == 0),
-        lo / max(1, len(words)),
-        float(last in _PRONOUNS),
-        float(in_quotes),
-        float(any(w in _QUOTE_MARKS for w in words)),
-        math.log1p(len(words)),
-    ]
-    return feats, dense
+        for key in (f"lex|{sign}_{side}_{bucket}", f"lex|{sign}_{'in' if in_clause else 'out'}_clause",
+                    f"lex|{sign}_{'in' if in_quotes else 'out'}_quotes"):
+            lexical[key] = lexical.get(key, 0.0) + strength
+    return lexical, sums
