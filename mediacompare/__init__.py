@@ -21,7 +21,7 @@ from ._version import __version__
 # The pipeline functions are imported eagerly; their modules defer heavy imports (pandas,
 # scikit-learn, NLTK) to first use, so this stays fast.
 from .analysis.pipeline import AnalysisOptions, analyze, analyze_all  # noqa: E402
-from .analysis.records import ArticleAnalysis  # noqa: E402
+from .analysis.records import ArticleAnalysis, SkippedArticle  # noqa: E402
 from .api import Comparison, compare  # noqa: E402
 from .errors import InputError, MediaCompareError  # noqa: E402
 from .ingest import Columns, load, load_example, stream  # noqa: E402
@@ -55,6 +55,7 @@ __all__ = [
     "LoadedLanguageClassifier",
     "MediaCompareError",
     "SentimentVectorizer",
+    "SkippedArticle",
     "StyleVectorizer",
     "TargetSentimentClassifier",
     "TermCountTfidf",

@@ -16,7 +16,7 @@ from ..errors import ConfigError
 from ..model import Article
 from ..text import ngram_counts, sentences
 from .actors.model import ActorMention
-from .records import ArticleAnalysis
+from .records import AnyAnalysis, ArticleAnalysis, SkippedArticle
 
 __all__ = ["AnalysisOptions", "analyze", "analyze_all", "analyze_chunks", "analyze_safely"]
 
@@ -112,11 +112,11 @@ def _with_sentiment(sents, mentions) -> tuple[ActorMention, ...]:
     return tuple(replace(m, sentiment=s) for m, s in zip(mentions, scores, strict=True))
 
 
-def analyze(article: Article, options: AnalysisOptions | None = None) -> ArticleAnalysis:
+def analyze(article: Article, options: AnalysisOptions | None = None) -> AnyAnalysis:
     """Analyse one article: sentences (one tokenisation pass), VADER sentiment, term counts.
 
     Articles that are not in English are split into sentences but not scored with the
-    English lexicons; ``skipped_reason`` says why.
+    English lexicons: they come back as a :class:`SkippedArticle` saying why.
 
     Examples
     --------
@@ -138,17 +138,14 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
     options = options or AnalysisOptions()
     sents = sentences(article.text)
     if not article.is_english:
-        return ArticleAnalysis(
+        return SkippedArticle(
             article=article,
-            sentences=sents,
-            sentence_sentiment=(),
-            sentiment=None,
-            term_counts={},
-            word_count=sum(1 for s in sents for t in s.tokens if t.is_word),
             skipped_reason=(
                 f"language looks like '{article.language}', not English: "
                 "not scored with the English lexicons"
             ),
+            sentences=sents,
+            word_count=sum(1 for s in sents for t in s.tokens if t.is_word),
         )
     scores = sentiment.score_sentences(sents)
     summary = sentiment.summarize(sents, scores, headline=article.title)
@@ -182,7 +179,7 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> Article
     )
 
 
-def analyze_safely(article: Article, options: AnalysisOptions | None = None) -> ArticleAnalysis:
+def analyze_safely(article: Article, options: AnalysisOptions | None = None) -> AnyAnalysis:
     """:func:`analyze`, but an article whose analysis fails is kept, unscored, with the error
     as its ``skipped_reason``, so one bad article never stops a batch (or a worker)."""
     try:
@@ -190,11 +187,8 @@ def analyze_safely(article: Article, options: AnalysisOptions | None = None) -> 
     except ConfigError:
         raise  # a bad frames/actors/model file concerns every article: stop, with its message
     except Exception as error:  # noqa: BLE001 - reported per article, the rest completes
-        return ArticleAnalysis(
+        return SkippedArticle(
             article=article,
-            sentences=(),
-            sentence_sentiment=(),
-            sentiment=None,
             skipped_reason=(
                 f"analysis failed ({type(error).__name__}: {error}); not scored — please "
                 "report this article"
@@ -202,7 +196,7 @@ def analyze_safely(article: Article, options: AnalysisOptions | None = None) -> 
         )
 
 
-def _analyze_chunk(articles: Sequence[Article], options: AnalysisOptions | None) -> list[ArticleAnalysis]:
+def _analyze_chunk(articles: Sequence[Article], options: AnalysisOptions | None) -> list[AnyAnalysis]:
     return [analyze_safely(a, options) for a in articles]
 
 
@@ -217,7 +211,7 @@ def analyze_all(
     jobs: int = 1,
     backend: str = "auto",
     progress: Callable[[int], None] | None = None,
-) -> tuple[ArticleAnalysis, ...]:
+) -> tuple[AnyAnalysis, ...]:
     """Analyse many articles, in input order, optionally in parallel.
 
     Parameters
@@ -236,7 +230,7 @@ def analyze_all(
 
     Returns
     -------
-    tuple of ArticleAnalysis
+    tuple of ArticleAnalysis or SkippedArticle
         Same order as the input; identical whatever the backend.
     """
     items = list(articles)
@@ -269,7 +263,7 @@ def analyze_all(
 
 def analyze_chunks(
     batches: Iterable[Iterable[Article]], *, options: AnalysisOptions | None = None, jobs: int = 1
-) -> Iterator[tuple[ArticleAnalysis, ...]]:
+) -> Iterator[tuple[AnyAnalysis, ...]]:
     """Analyse a stream of article batches, yielding each batch's results in input order.
 
     One pool of ``jobs`` worker processes (``-1``: one per CPU) serves every batch, started
@@ -319,7 +313,7 @@ def _dask_client():
         return None
 
 
-def _run_dask(chunks, options, progress) -> list[ArticleAnalysis]:
+def _run_dask(chunks, options, progress) -> list[AnyAnalysis]:
     """Analyse ``chunks`` on the current ``distributed`` client, else on the scheduler that
     Dask's ``scheduler-address`` setting names (``DASK_SCHEDULER_ADDRESS``), else in local
     processes. Workers receive the articles and the options; they load the lexicons and

@@ -20,7 +20,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from .quotes import Quote
     from .style import StyleProfile
 
-__all__ = ["ArticleAnalysis", "ArticleSentiment", "SentimentScores", "TargetSentiment", "ToneBlock"]
+__all__ = [
+    "AnyAnalysis",
+    "ArticleAnalysis",
+    "ArticleSentiment",
+    "SentimentScores",
+    "SkippedArticle",
+    "TargetSentiment",
+    "ToneBlock",
+]
 
 
 @dataclass(frozen=True)
@@ -83,31 +91,65 @@ class TargetSentiment:
 
 @dataclass(frozen=True)
 class ArticleAnalysis:
-    """Everything computed from one article alone (no corpus-level information).
+    """Everything computed from one scored article alone (no corpus-level information).
 
-    ``term_counts`` (unigram and bigram counts) are the mergeable partial that ``compare``
-    needs for TF-IDF and log-odds, so compare can run after a map-reduce. Each actor
-    mention carries its own target sentiment (``mention.sentiment``); ``references`` are the
-    nominal references and pronouns linked to a named person (with the evidence of each link).
+    Every field is filled: an article that cannot be scored is a :class:`SkippedArticle`
+    instead. ``term_counts`` (unigram and bigram counts) are the mergeable partial that
+    ``compare`` needs for TF-IDF and log-odds, so compare can run after a map-reduce. Each
+    actor mention carries its own target sentiment (``mention.sentiment``); ``references`` are
+    the nominal references and pronouns linked to a named person (with the evidence of each
+    link).
     """
 
     article: Article
     sentences: tuple[Sentence, ...]
     sentence_sentiment: tuple[SentimentScores, ...]
-    sentiment: ArticleSentiment | None
-    term_counts: Mapping[str, int] = field(default_factory=dict)
-    word_count: int = 0
-    skipped_reason: str | None = None
-    frames: ArticleFrames | None = None
+    sentiment: ArticleSentiment
+    term_counts: Mapping[str, int]
+    word_count: int
+    frames: ArticleFrames
+    style: StyleProfile
     frame_model_scores: Mapping[str, float] = field(default_factory=dict)
     actors: tuple[ActorMention, ...] = ()
     references: tuple[ActorReference, ...] = ()
     quotes: tuple[Quote, ...] = ()
     headline_quotes: tuple[Quote, ...] = ()
-    style: StyleProfile | None = None
     quantities: tuple[Quantity, ...] = ()
 
     @property
     def scored(self) -> bool:
-        """False when the article was kept but not scored (e.g. not English)."""
-        return self.sentiment is not None
+        """Always True (see :class:`SkippedArticle`)."""
+        return True
+
+    @property
+    def skipped_reason(self) -> None:
+        """Always None: a scored article was not skipped."""
+        return None
+
+
+@dataclass(frozen=True)
+class SkippedArticle:
+    """An article kept in the run but not scored, and why (not English, or analysis failed).
+
+    The report lists it with its reason; no outlet figure counts it.
+
+    Examples
+    --------
+    >>> s = SkippedArticle(Article(id="a", outlet="X", text="Hola."), "not English")
+    >>> s.scored, s.skipped_reason
+    (False, 'not English')
+    """
+
+    article: Article
+    skipped_reason: str
+    sentences: tuple[Sentence, ...] = ()
+    word_count: int = 0
+
+    @property
+    def scored(self) -> bool:
+        """Always False."""
+        return False
+
+
+AnyAnalysis = ArticleAnalysis | SkippedArticle
+"""What analysis returns for one article: its scores, or why it has none."""

@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._resources import version
-from ..analysis.records import ArticleAnalysis
+from ..analysis.records import AnyAnalysis, ArticleAnalysis
 from .records import MetricStatistics, OutletProfile, RunInfo
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -127,13 +127,12 @@ def _mean(values: Sequence[float]) -> float:
     return float(sum(values) / len(values)) if values else float("nan")
 
 
-def outlet_profile(name: str, group: Sequence[ArticleAnalysis]) -> OutletProfile:
-    scored = [a for a in group if a.sentiment is not None]
-    sent = [a.sentiment for a in scored if a.sentiment is not None]  # the same articles
+def outlet_profile(name: str, group: Sequence[AnyAnalysis]) -> OutletProfile:
+    sent = [a.sentiment for a in group if isinstance(a, ArticleAnalysis)]
     return OutletProfile(
         name=name,
         n_articles=len(group),
-        n_scored=len(scored),
+        n_scored=len(sent),
         word_count=sum(a.word_count for a in group),
         compound_mean=_mean([s.compound_mean for s in sent]),
         positive_share=_mean([s.positive_share for s in sent]),
@@ -211,15 +210,14 @@ def frame_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricS
 
     for a in scored:
         outlet, frames = a.article.outlet, a.frames
-        if frames is not None:
-            for name, g in frames.generic.items():
-                add(f"generic.{name}", outlet, g.score)
-                add(f"generic.{name}.present", outlet, g.present)
-            for name, p in frames.policy.items():
-                add(f"policy.{name}", outlet, p.share, p.sentence_shares)
-            for name, c in frames.custom.items():
-                add(f"custom.{name}", outlet, c.share)
-                add(f"custom.{name}.present", outlet, c.present)
+        for name, g in frames.generic.items():
+            add(f"generic.{name}", outlet, g.score)
+            add(f"generic.{name}.present", outlet, g.present)
+        for name, p in frames.policy.items():
+            add(f"policy.{name}", outlet, p.share, p.sentence_shares)
+        for name, c in frames.custom.items():
+            add(f"custom.{name}", outlet, c.share)
+            add(f"custom.{name}.present", outlet, c.present)
         for name, probability in a.frame_model_scores.items():
             add(f"model.{name}", outlet, probability)
     policy_used = {
@@ -262,8 +260,6 @@ def style_statistics(scored: Sequence[ArticleAnalysis], *, seed: int) -> MetricS
     values: dict[str, dict[str, list[float]]] = {m: {} for m in STYLE_METRICS}
     sentences: dict[str, dict[str, list[tuple[float, ...]]]] = {}
     for a in scored:
-        if a.style is None:
-            continue
         for metric in STYLE_METRICS:
             value = getattr(a.style, metric)
             if value is not None and not (isinstance(value, float) and math.isnan(value)):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.pipeline import AnalysisOptions, analyze_all
-from ..analysis.records import ArticleAnalysis
+from ..analysis.records import AnyAnalysis, ArticleAnalysis, SkippedArticle
 from ..errors import NothingUsableError
 from ..model import Article, Corpus, InputProblem
 from .metrics import (
@@ -26,7 +26,7 @@ from .metrics import (
     tone_statistics,
     with_terms,
 )
-from .records import ComparisonData, MetricStatistics, OutletProfile, Similarity, counted_analyses
+from .records import ComparisonData, MetricStatistics, OutletProfile, Similarity, counted_analyses, scored_analyses
 
 if TYPE_CHECKING:  # pragma: no cover
     from .actors.outlets import ActorComparison
@@ -38,15 +38,15 @@ __all__ = ["compare_corpus"]
 
 
 def _as_analyses(
-    data: Corpus | Sequence[Article] | Sequence[ArticleAnalysis],
+    data: Corpus | Sequence[Article] | Sequence[AnyAnalysis],
     options: AnalysisOptions | None,
     jobs: int,
     backend: str,
     progress,
-) -> tuple[tuple[ArticleAnalysis, ...], tuple[InputProblem, ...]]:
+) -> tuple[tuple[AnyAnalysis, ...], tuple[InputProblem, ...]]:
     problems = tuple(getattr(data, "problems", ()))
     items = list(data)
-    analyses = [x for x in items if isinstance(x, ArticleAnalysis)]
+    analyses = [x for x in items if isinstance(x, (ArticleAnalysis, SkippedArticle))]
     if items and len(analyses) == len(items):
         return tuple(analyses), problems
     articles = [x for x in items if isinstance(x, Article)]
@@ -58,7 +58,7 @@ def _as_analyses(
 
 
 def compare_corpus(
-    data: Corpus | Sequence[Article] | Sequence[ArticleAnalysis],
+    data: Corpus | Sequence[Article] | Sequence[AnyAnalysis],
     *,
     options: AnalysisOptions | None = None,
     jobs: int = 1,
@@ -98,12 +98,12 @@ def compare_corpus(
             + "\nGive at least one readable article (see `mediacompare inspect`)."
         )
     stories = given_stories([a.article for a in analyses], stories)
-    scored = [a for a in analyses if a.scored]
+    scored = scored_analyses(analyses)
     duplicate_of, notes = _duplicates_and_notes(analyses, scored)
     warnings = [w for a in scored if (w := quote_mark_warning(a))]
     notes += warnings
     counted = counted_analyses(analyses, duplicate_of)
-    by_outlet: dict[str, list[ArticleAnalysis]] = {}
+    by_outlet: dict[str, list[AnyAnalysis]] = {}
     for a in analyses:
         by_outlet.setdefault(a.article.outlet, []).append(a)
     names = sorted(by_outlet)
@@ -190,7 +190,7 @@ def _with_estimates(tested: MetricStatistics, extra: MetricStatistics | None) ->
 
 def _profile(
     name: str,
-    group: Sequence[ArticleAnalysis],
+    group: Sequence[AnyAnalysis],
     duplicate_of: Mapping[str, str | None],
     outlet_of: Mapping[str, str],
 ) -> OutletProfile:
@@ -205,13 +205,13 @@ def _profile(
 
 
 def _duplicates_and_notes(
-    analyses: Sequence[ArticleAnalysis], scored: Sequence[ArticleAnalysis]
+    analyses: Sequence[AnyAnalysis], scored: Sequence[ArticleAnalysis]
 ) -> tuple[dict[str, str | None], list[str]]:
     """Near-duplicate texts (article id → its original, or None) and the notes that explain
     skipped and repeated articles."""
     from .coverage import find_duplicates
 
-    notes = [f"{a.article.label}: {a.skipped_reason}" for a in analyses if a.skipped_reason]
+    notes = [f"{a.article.label}: {a.skipped_reason}" for a in analyses if isinstance(a, SkippedArticle)]
     duplicate_of = find_duplicates(scored)
     label = {a.article.id: a.article.label for a in analyses}
     for article_id, original in duplicate_of.items():

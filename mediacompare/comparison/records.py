@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.records import ArticleAnalysis
+from ..analysis.records import AnyAnalysis, ArticleAnalysis
 from ..model import InputProblem
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -137,11 +137,16 @@ class RunInfo:
 
 
 def counted_analyses(
-    analyses: Sequence[ArticleAnalysis], duplicate_of: Mapping[str, str | None]
+    analyses: Sequence[AnyAnalysis], duplicate_of: Mapping[str, str | None]
 ) -> list[ArticleAnalysis]:
     """The analyses outlet figures, word choice and tests count: scored, and each text once
     (a near-duplicate counts under its original only)."""
-    return [a for a in analyses if a.scored and duplicate_of.get(a.article.id) is None]
+    return [a for a in scored_analyses(analyses) if duplicate_of.get(a.article.id) is None]
+
+
+def scored_analyses(analyses: Sequence[AnyAnalysis]) -> list[ArticleAnalysis]:
+    """The analyses that were scored (every :class:`SkippedArticle` left out)."""
+    return [a for a in analyses if isinstance(a, ArticleAnalysis)]
 
 
 @dataclass(frozen=True)
@@ -156,7 +161,7 @@ class ComparisonData:
     quotation marks but no quote found): the command line also prints them on stderr.
     """
 
-    analyses: tuple[ArticleAnalysis, ...]
+    analyses: tuple[AnyAnalysis, ...]
     profiles: tuple[OutletProfile, ...]
     similarity: Similarity
     pairwise_terms: Mapping[tuple[str, str], tuple[DistinctiveTerm, ...]]
@@ -171,6 +176,11 @@ class ComparisonData:
     style_stats: MetricStatistics | None = None
     distinguishability: tuple[Distinguishability, ...] = ()
     self_references: tuple[str, ...] = ()
+
+    @property
+    def scored(self) -> list[ArticleAnalysis]:
+        """The analyses that were scored, in input order (see :class:`SkippedArticle`)."""
+        return scored_analyses(self.analyses)
 
     @property
     def counted(self) -> list[ArticleAnalysis]:
@@ -190,7 +200,7 @@ class ComparisonData:
                 return p
         raise KeyError(outlet)
 
-    def analysis(self, article_id: str) -> ArticleAnalysis:
+    def analysis(self, article_id: str) -> AnyAnalysis:
         """The analysis of the article with id ``article_id`` (KeyError if absent)."""
         for a in self.analyses:
             if a.article.id == article_id:

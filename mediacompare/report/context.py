@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from ..analysis.records import AnyAnalysis, ArticleAnalysis
 from . import charts
 from .views.actors import actors_view
 from .views.coverage import coverage_view, style_view
@@ -22,7 +23,6 @@ from .views.summary import summary_view
 if TYPE_CHECKING:  # pragma: no cover
     from ..comparison.records import ComparisonData
     from ..comparison.words import DistinctiveTerm
-    from ..analysis.records import ArticleAnalysis
     from ..comparison.stats import Difference
 
 __all__ = ["ReportContext", "build_context"]
@@ -193,7 +193,7 @@ def sentence_anchor(article_index: int, sentence_index: int) -> str:
     return f"art{article_index + 1}-s{sentence_index + 1}"
 
 
-def _paragraphs(article_index: int, a: ArticleAnalysis) -> tuple[tuple[SentenceView, ...], ...]:
+def _paragraphs(article_index: int, a: AnyAnalysis) -> tuple[tuple[SentenceView, ...], ...]:
     paragraphs: list[list[SentenceView]] = []
     line_ends = [i for i, ch in enumerate(a.article.text) if ch == "\n"]
     current_line = -1
@@ -202,7 +202,7 @@ def _paragraphs(article_index: int, a: ArticleAnalysis) -> tuple[tuple[SentenceV
         if line != current_line:
             paragraphs.append([])
             current_line = line
-        score = a.sentence_sentiment[sentence.index].compound if a.sentence_sentiment else None
+        score = a.sentence_sentiment[sentence.index].compound if isinstance(a, ArticleAnalysis) else None
         paragraphs[-1].append(
             SentenceView(
                 anchor=sentence_anchor(article_index, sentence.index),
@@ -234,8 +234,9 @@ def outlet_basis(rule: str) -> str:
     return OUTLET_BASIS.get(rule, f"outlet from {rule}")
 
 
-def _article_view(i: int, a: ArticleAnalysis) -> ArticleView:
-    art, s = a.article, a.sentiment
+def _article_view(i: int, a: AnyAnalysis) -> ArticleView:
+    art = a.article
+    s = a.sentiment if isinstance(a, ArticleAnalysis) else None
     return ArticleView(
         anchor=_article_anchor(i),
         id=art.id,
@@ -267,7 +268,7 @@ def _term_views(terms: Sequence[DistinctiveTerm]) -> tuple[TermView, ...]:
 def _strongest(cmp: ComparisonData, outlet: str, sign: int) -> tuple[QuotedSentence, ...]:
     candidates = []
     for i, a in enumerate(cmp.analyses):
-        if a.article.outlet != outlet or not a.sentence_sentiment:
+        if a.article.outlet != outlet or not isinstance(a, ArticleAnalysis):
             continue
         for sentence, score in zip(a.sentences, a.sentence_sentiment):
             if sign * score.compound >= 0.05:

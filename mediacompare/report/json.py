@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.records import AnyAnalysis, ArticleAnalysis, ArticleSentiment
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..comparison.records import ComparisonData
     from ..comparison.words import DistinctiveTerm
-    from ..analysis.records import ArticleAnalysis
 
 from .views.actors import article_actors_data, article_quotes_data, outlet_actors_data
 from .views.coverage import article_quantities_data, article_style_data, coverage_data
@@ -291,26 +292,9 @@ def _sentence_indexes(data: Any) -> list[int]:
     return found
 
 
-def _article(a: ArticleAnalysis, index=None) -> dict[str, Any]:
-    art, s = a.article, a.sentiment
-    sentiment = None
-    if s is not None:
-        sentiment = {
-            "compound_mean": _num(s.compound_mean),
-            "positive_share": _num(s.positive_share),
-            "neutral_share": _num(s.neutral_share),
-            "negative_share": _num(s.negative_share),
-            "most_positive_sentence": s.most_positive,
-            "most_negative_sentence": s.most_negative,
-            "headline_compound": _num(s.headline_compound),
-            "tone": {
-                "tone": _num(s.tone.tone),
-                "positive_pct": _num(s.tone.positive_pct),
-                "negative_pct": _num(s.tone.negative_pct),
-                "polarity": _num(s.tone.polarity),
-                "word_count": s.tone.word_count,
-            },
-        }
+def _article(a: AnyAnalysis, index=None) -> dict[str, Any]:
+    art = a.article
+    done = a if isinstance(a, ArticleAnalysis) else None  # None: a SkippedArticle
     sentences = []
     for sentence in a.sentences:
         entry: dict[str, Any] = {
@@ -319,8 +303,8 @@ def _article(a: ArticleAnalysis, index=None) -> dict[str, Any]:
             "end": sentence.end,
             "text": sentence.text,
         }
-        if a.sentence_sentiment:
-            sc = a.sentence_sentiment[sentence.index]
+        if done:
+            sc = done.sentence_sentiment[sentence.index]
             entry.update(compound=sc.compound, neg=sc.neg, neu=sc.neu, pos=sc.pos)
         sentences.append(entry)
     return {
@@ -337,13 +321,32 @@ def _article(a: ArticleAnalysis, index=None) -> dict[str, Any]:
         "word_count": a.word_count,
         "warnings": list(art.warnings),
         "skipped_reason": a.skipped_reason,
-        "sentiment": sentiment,
+        "sentiment": _article_sentiment(done.sentiment) if done else None,
         "sentences": sentences,
-        "frames": article_frames_data(a),
-        "actors": article_actors_data(a, index),
-        "quotes": article_quotes_data(a),
-        "style": article_style_data(a),
-        "quantities": article_quantities_data(a),
+        "frames": article_frames_data(done) if done else None,
+        "actors": article_actors_data(done, index) if done else [],
+        "quotes": article_quotes_data(done) if done else [],
+        "style": article_style_data(done) if done else None,
+        "quantities": article_quantities_data(done) if done else [],
+    }
+
+
+def _article_sentiment(s: ArticleSentiment) -> dict[str, Any]:
+    return {
+        "compound_mean": _num(s.compound_mean),
+        "positive_share": _num(s.positive_share),
+        "neutral_share": _num(s.neutral_share),
+        "negative_share": _num(s.negative_share),
+        "most_positive_sentence": s.most_positive,
+        "most_negative_sentence": s.most_negative,
+        "headline_compound": _num(s.headline_compound),
+        "tone": {
+            "tone": _num(s.tone.tone),
+            "positive_pct": _num(s.tone.positive_pct),
+            "negative_pct": _num(s.tone.negative_pct),
+            "polarity": _num(s.tone.polarity),
+            "word_count": s.tone.word_count,
+        },
     }
 
 

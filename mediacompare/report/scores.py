@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..analysis.records import ArticleAnalysis
+from ..analysis.records import AnyAnalysis, ArticleAnalysis
 from ..model import Corpus
 from ..text import sentences
 
 __all__ = ["score_rows", "inspect_lines"]
 
 
-def score_rows(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, object]]:
+def score_rows(analyses: Sequence[AnyAnalysis]) -> list[dict[str, object]]:
     """One flat dict per article (stable keys, unrounded floats, None when not scored).
 
     Examples
@@ -24,7 +24,6 @@ def score_rows(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, object]]:
     """
     rows = []
     for a in analyses:
-        s = a.sentiment
         rows.append(
             {
                 "id": a.article.id,
@@ -36,17 +35,7 @@ def score_rows(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, object]]:
                 "language": a.article.language,
                 "sentences": len(a.sentences),
                 "words": a.word_count,
-                "compound_mean": s.compound_mean if s else None,
-                "positive_share": s.positive_share if s else None,
-                "neutral_share": s.neutral_share if s else None,
-                "negative_share": s.negative_share if s else None,
-                "tone": s.tone.tone if s else None,
-                "polarity": s.tone.polarity if s else None,
-                "headline_compound": s.headline_compound if s else None,
-                **_frame_columns(a),
-                **_style_columns(a),
-                "actor_mentions": len(a.actors),
-                "quotes": len(a.quotes),
+                **(_score_columns(a) if isinstance(a, ArticleAnalysis) else _unscored_columns()),
                 "source": a.article.source,
                 "outlet_rule": a.article.outlet_rule,
                 "skipped_reason": a.skipped_reason,
@@ -55,27 +44,47 @@ def score_rows(analyses: Sequence[ArticleAnalysis]) -> list[dict[str, object]]:
     return rows
 
 
-def _frame_columns(a: ArticleAnalysis) -> dict[str, object]:
-    """Generic frame scores, the primary policy frame, custom and trained-model frames."""
-    from ..analysis.framing import GENERIC_FRAMES
+_SENTIMENT_COLUMNS = (
+    "compound_mean", "positive_share", "neutral_share", "negative_share", "tone", "polarity",
+    "headline_compound",
+)
 
-    frames = a.frames
+
+def _score_columns(a: ArticleAnalysis) -> dict[str, object]:
+    """Sentiment, frames, style and counts of a scored article."""
+    from ..analysis.framing import GENERIC_FRAMES
+    from ..comparison.metrics import STYLE_METRICS
+
+    s, frames = a.sentiment, a.frames
     columns: dict[str, object] = {
-        f"frame_{name}": frames.generic[name].score if frames else None for name in GENERIC_FRAMES
+        "compound_mean": s.compound_mean,
+        "positive_share": s.positive_share,
+        "neutral_share": s.neutral_share,
+        "negative_share": s.negative_share,
+        "tone": s.tone.tone,
+        "polarity": s.tone.polarity,
+        "headline_compound": s.headline_compound,
     }
-    columns["primary_policy_frame"] = frames.primary_policy if frames else None
-    for name, custom in sorted(frames.custom.items()) if frames else ():
-        columns[f"custom_{name}"] = custom.share
-    for name, probability in sorted(a.frame_model_scores.items()):
-        columns[f"model_{name}"] = probability
+    columns.update({f"frame_{name}": frames.generic[name].score for name in GENERIC_FRAMES})
+    columns["primary_policy_frame"] = frames.primary_policy
+    columns.update({f"custom_{name}": c.share for name, c in sorted(frames.custom.items())})
+    columns.update({f"model_{name}": p for name, p in sorted(a.frame_model_scores.items())})
+    columns.update({f"style_{m}": getattr(a.style, m) for m in STYLE_METRICS})
+    columns["actor_mentions"] = len(a.actors)
+    columns["quotes"] = len(a.quotes)
     return columns
 
 
-def _style_columns(a: ArticleAnalysis) -> dict[str, object]:
-    """The style markers compared across outlets (``style_<metric>``)."""
+def _unscored_columns() -> dict[str, object]:
+    """The same columns for a :class:`SkippedArticle`: None, and no actors or quotes."""
+    from ..analysis.framing import GENERIC_FRAMES
     from ..comparison.metrics import STYLE_METRICS
 
-    return {f"style_{m}": getattr(a.style, m) if a.style else None for m in STYLE_METRICS}
+    columns: dict[str, object] = dict.fromkeys(_SENTIMENT_COLUMNS)
+    columns.update(dict.fromkeys(f"frame_{name}" for name in GENERIC_FRAMES))
+    columns["primary_policy_frame"] = None
+    columns.update(dict.fromkeys(f"style_{m}" for m in STYLE_METRICS))
+    return {**columns, "actor_mentions": 0, "quotes": 0}
 
 
 def inspect_lines(corpus: Corpus, n_lines: int = 3) -> Iterator[str]:

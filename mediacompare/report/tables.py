@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from ..analysis.records import ArticleAnalysis
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
@@ -79,7 +81,7 @@ def sentences_frame(cmp: ComparisonData) -> pd.DataFrame:
     rows = []
     for a in cmp.analyses:
         for i, sentence in enumerate(a.sentences):
-            sc = a.sentence_sentiment[i] if a.sentence_sentiment else None
+            sc = a.sentence_sentiment[i] if isinstance(a, ArticleAnalysis) else None
             rows.append(
                 {
                     "article": a.article.id,
@@ -129,19 +131,18 @@ def frames_frame(cmp: ComparisonData) -> pd.DataFrame:
     import pandas as pd
 
     rows = []
-    for a in cmp.analyses:
+    for a in cmp.scored:
         base = {"article": a.article.id, "outlet": a.article.outlet}
         f = a.frames
-        if f is not None:
-            for name, g in f.generic.items():
-                rows.append({**base, "codebook": "generic", "frame": name, "score": g.score,
-                             "present": g.present, "evidence": len(g.evidence)})
-            for name, pf in f.policy.items():
-                rows.append({**base, "codebook": "policy", "frame": name, "score": pf.share,
-                             "present": name == f.primary_policy, "evidence": len(pf.evidence)})
-            for name, c in f.custom.items():
-                rows.append({**base, "codebook": "custom", "frame": name, "score": c.share,
-                             "present": c.present, "evidence": len(c.evidence)})
+        for name, g in f.generic.items():
+            rows.append({**base, "codebook": "generic", "frame": name, "score": g.score,
+                         "present": g.present, "evidence": len(g.evidence)})
+        for name, pf in f.policy.items():
+            rows.append({**base, "codebook": "policy", "frame": name, "score": pf.share,
+                         "present": name == f.primary_policy, "evidence": len(pf.evidence)})
+        for name, c in f.custom.items():
+            rows.append({**base, "codebook": "custom", "frame": name, "score": c.share,
+                         "present": c.present, "evidence": len(c.evidence)})
         for name, probability in a.frame_model_scores.items():
             rows.append({**base, "codebook": "model", "frame": name, "score": probability,
                          "present": probability >= 0.5, "evidence": 0})
@@ -209,7 +210,7 @@ def quotes_frame(cmp: ComparisonData) -> pd.DataFrame:
             "speaker_actor": q.speaker_actor, "verb": q.verb_text, "verb_class": q.verb_class,
             "text": q.text,
         }
-        for a in cmp.analyses
+        for a in cmp.scored
         for q in a.quotes
     ]
     return pd.DataFrame(rows, columns=columns)

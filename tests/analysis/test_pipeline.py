@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from mediacompare.analysis.pipeline import analyze, analyze_all
+from mediacompare.analysis.records import SkippedArticle
 from mediacompare.errors import ConfigError
 from mediacompare.model import Article
 from mediacompare.analysis.sentiment import analyzer
@@ -21,9 +22,10 @@ def test_analyze_scores_every_sentence_like_nltk(two_outlets):
 def test_non_english_article_is_kept_but_not_scored():
     article = Article(id="ru", outlet="X", language="ru", text="Министр заявил, что план выполняется.")
     result = analyze(article)
-    assert result.sentiment is None and not result.scored
+    assert isinstance(result, SkippedArticle) and not result.scored
     assert "not English" in result.skipped_reason
-    assert result.sentences and result.term_counts == {}
+    assert result.sentences and result.word_count == 5
+    assert not hasattr(result, "sentiment")  # nothing half-filled: no scores at all
 
 
 @pytest.mark.parametrize("backend, jobs", [("processes", 2), ("dask", 2)])

@@ -8,7 +8,7 @@ import pytest
 
 from mediacompare.comparison.alignment import DEFAULT_THRESHOLD, align_sentences, content_words
 from mediacompare.model import Article
-from mediacompare.analysis.records import ArticleAnalysis
+from mediacompare.analysis.records import SkippedArticle
 from mediacompare.text import normalize, sentences
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -105,7 +105,7 @@ def test_repeated_sentences_of_one_outlet_count_once():
 
 def test_accepts_article_analyses_and_char_features():
     analyses = [
-        ArticleAnalysis(Article(id=i, text=t, outlet=o), sentences(t), (), None)
+        SkippedArticle(Article(id=i, text=t, outlet=o), "not scored", sentences(t))
         for i, o, t in (("m1", "Meduza", MEDUZA), ("t1", "Tabloid", TABLOID))
     ]
     al = align_sentences(analyses, features="chars", threshold=0.4)

@@ -6,9 +6,10 @@ import math
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from ...analysis.records import ArticleAnalysis
+
 if TYPE_CHECKING:  # pragma: no cover
     from ...comparison.records import ComparisonData
-    from ...analysis.records import ArticleAnalysis
 
 __all__ = ["ActorsView", "actors_view", "article_actors_data", "article_quotes_data",
            "outlet_actors_data"]
@@ -85,7 +86,7 @@ def _quote_views(cmp: ComparisonData, outlet: str) -> tuple[QuoteView, ...]:
 
     views = []
     for i, a in enumerate(cmp.analyses):
-        if a.article.outlet != outlet:
+        if a.article.outlet != outlet or not isinstance(a, ArticleAnalysis):
             continue
         for q in a.quotes:
             views.append(QuoteView(
@@ -125,7 +126,7 @@ def actors_view(cmp: ComparisonData) -> ActorsView:
             if _verb_class(cmp, outlet, verb) == "loaded"
         }
         headline = sorted({
-            f"{q.speaker or '?'} {q.verb_text}" for a in cmp.analyses
+            f"{q.speaker or '?'} {q.verb_text}" for a in cmp.scored
             if a.article.outlet == outlet for q in a.headline_quotes if q.verb_text
         })
         sources.append(SourcesView(
@@ -143,7 +144,7 @@ def actors_view(cmp: ComparisonData) -> ActorsView:
 
 
 def _verb_class(cmp: ComparisonData, outlet: str, verb: str) -> str | None:
-    for a in cmp.analyses:
+    for a in cmp.scored:
         if a.article.outlet == outlet:
             for q in a.quotes:
                 if q.verb == verb:

@@ -6,11 +6,11 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ...analysis.records import ArticleAnalysis
 from ...comparison.alignment import DEFAULT_MIN_WORDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...comparison.records import ComparisonData
-    from ...analysis.records import ArticleAnalysis
 
 __all__ = [
     "CoverageView",
@@ -227,7 +227,7 @@ def style_view(cmp: ComparisonData) -> StyleView:
         for marker in CUE_MARKERS:
             found = []
             for i, a in enumerate(cmp.analyses):
-                if a.article.outlet != outlet or a.style is None:
+                if a.article.outlet != outlet or not isinstance(a, ArticleAnalysis):
                     continue
                 for cue in a.style.cues.get(marker, ()):
                     text = cue.text + (" (in a quote)" if cue.quoted else "")
@@ -285,11 +285,9 @@ def _num(value):
     return None if value is None or (isinstance(value, float) and not math.isfinite(value)) else value
 
 
-def article_style_data(a: ArticleAnalysis) -> dict[str, Any] | None:
+def article_style_data(a: ArticleAnalysis) -> dict[str, Any]:
     """``articles[].style``: every marker, and its cues with offsets."""
     st = a.style
-    if st is None:
-        return None
     data = {name: _num(getattr(st, name)) for name in (*STYLE_LABELS, "conventional_metaphors",
                                                       "attribution_hedges", "modal_hedges")}
     data["cues"] = {

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
+from ...analysis.records import ArticleAnalysis
+
 if TYPE_CHECKING:  # pragma: no cover
     from ...comparison.records import ComparisonData
     from ...analysis.framing import ArticleFrames, Evidence
-    from ...analysis.records import ArticleAnalysis
 
 __all__ = ["FramesView", "frames_view", "article_frames_data", "highlight"]
 
@@ -109,7 +110,7 @@ def _evidence_views(
 
     views = []
     for i, a in enumerate(cmp.analyses):
-        if a.article.outlet != outlet or a.frames is None:
+        if a.article.outlet != outlet or not isinstance(a, ArticleAnalysis):
             continue
         for item, ev in pick(a.frames):
             if ev.in_title:
@@ -190,9 +191,9 @@ def frames_view(cmp: ComparisonData) -> FramesView:
     from ...analysis.framing import GENERIC_FRAMES, POLICY_FRAMES, generic_codebook
     from ..context import shown_verdict
 
-    framed = [(a, a.frames) for a in cmp.analyses if a.frames is not None]
+    framed = [(a, a.frames) for a in cmp.scored]
     custom_names = sorted({n for _, f in framed for n in f.custom})
-    model_names = sorted({n for a in cmp.analyses for n in a.frame_model_scores})
+    model_names = sorted({n for a in cmp.scored for n in a.frame_model_scores})
     primary = []
     for outlet in cmp.outlet_names:
         counts: dict[str, int] = {}
@@ -234,11 +235,9 @@ def _evidence_data(evidence: Sequence[Evidence]) -> list[dict[str, Any]]:
     ]
 
 
-def article_frames_data(a: ArticleAnalysis) -> dict[str, Any] | None:
+def article_frames_data(a: ArticleAnalysis) -> dict[str, Any]:
     """``articles[].frames`` of the JSON report."""
     frames = a.frames
-    if frames is None:
-        return None
     return {
         "generic": {
             name: {
