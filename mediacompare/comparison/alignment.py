@@ -292,20 +292,7 @@ def align_sentences(
     items = [_unpack(it) for it in articles]
     outlets = tuple(sorted({o for _, o, _ in items}))
     code_of = {o: i for i, o in enumerate(outlets)}
-    refs: list[tuple[str, str, Sentence, list[str]]] = []
-    skipped: Counter[str] = Counter()
-    repeated: Counter[str] = Counter()
-    seen: set[tuple[str, tuple[str, ...]]] = set()
-    for article_id, outlet, sents in items:
-        for s in sents:
-            words = content_words(s)
-            if len(words) < min_words:
-                skipped[outlet] += 1
-            elif (outlet, tuple(words)) in seen:
-                repeated[outlet] += 1
-            else:
-                seen.add((outlet, tuple(words)))
-                refs.append((article_id, outlet, s, words))
+    refs, skipped, repeated = _comparable_sentences(items, min_words)
     compared = Counter(o for _, o, _, _ in refs)
     empty = {o: () for o in outlets}
     base: dict[str, Any] = {
@@ -332,6 +319,59 @@ def align_sentences(
     best, raw_pairs = _scan(X, codes, len(outlets), threshold)
     hit = best >= threshold
 
+    shared, unique = _shared_and_unique(refs, outlets, best, hit, actor_of)
+    pairs = tuple(
+        AlignedPair(
+            refs[i][0], refs[i][2].index, refs[j][0], refs[j][2].index, sim, refs[i][1], refs[j][1]
+        )
+        for i, j, sim in raw_pairs
+    )
+    shares = {o: len(shared[o]) / compared[o] if compared[o] else float("nan") for o in outlets}
+    pair_shares = _pair_shares(hit, codes, outlets, compared)
+    return Alignment(
+        pairs=pairs,
+        shared=_freeze({o: tuple(v) for o, v in shared.items()}),
+        unique=_freeze(unique),
+        shares=_freeze(shares),
+        pair_shares=_freeze(pair_shares),
+        **base,
+    )
+
+
+_Ref = tuple[str, str, Sentence, list[str]]  # article id, outlet, sentence, its content words
+
+
+def _comparable_sentences(
+    items, min_words: int
+) -> tuple[list[_Ref], Counter[str], Counter[str]]:
+    """The sentences worth comparing, and per outlet how many were too short or repeated an
+    earlier sentence of the same outlet."""
+    refs: list[_Ref] = []
+    skipped: Counter[str] = Counter()
+    repeated: Counter[str] = Counter()
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for article_id, outlet, sents in items:
+        for s in sents:
+            words = content_words(s)
+            if len(words) < min_words:
+                skipped[outlet] += 1
+            elif (outlet, tuple(words)) in seen:
+                repeated[outlet] += 1
+            else:
+                seen.add((outlet, tuple(words)))
+                refs.append((article_id, outlet, s, words))
+    return refs, skipped, repeated
+
+
+def _shared_and_unique(
+    refs: Sequence[_Ref],
+    outlets: tuple[str, ...],
+    best: np.ndarray,
+    hit: np.ndarray,
+    actor_of: Callable[[Sentence], str | None] | None,
+) -> tuple[dict[str, list[SentenceRef]], dict[str, tuple[SentenceRef, ...]]]:
+    """Per outlet, the sentences another outlet also carries (with the partners) and the
+    unique ones, grouped by actor or topic word."""
     df = Counter(w for *_, ws in refs for w in set(ws))
     shared: dict[str, list[SentenceRef]] = {o: [] for o in outlets}
     unique_rows: dict[str, list[int]] = {o: [] for o in outlets}
@@ -355,31 +395,18 @@ def align_sentences(
             best_sim = float(best[i].max())
             out.append(SentenceRef(article_id, outlet, s.index, s.text, best_sim, (), actor or key))
         unique[outlet] = tuple(out)
+    return shared, unique
 
-    pairs = tuple(
-        AlignedPair(
-            refs[i][0], refs[i][2].index, refs[j][0], refs[j][2].index, sim, refs[i][1], refs[j][1]
-        )
-        for i, j, sim in raw_pairs
-    )
-    shares = {o: len(shared[o]) / compared[o] if compared[o] else float("nan") for o in outlets}
-    pair_shares = {
+
+def _pair_shares(hit: np.ndarray, codes: np.ndarray, outlets: tuple[str, ...], compared):
+    """For each outlet o and other outlet p, the share of o's compared sentences p also carries."""
+    return {
         o: _freeze(
             {
-                p: float(hit[codes == code_of[o], code_of[p]].mean())
-                if compared[o]
-                else float("nan")
-                for p in outlets
+                p: float(hit[codes == i, j].mean()) if compared[o] else float("nan")
+                for j, p in enumerate(outlets)
                 if p != o
             }
         )
-        for o in outlets
+        for i, o in enumerate(outlets)
     }
-    return Alignment(
-        pairs=pairs,
-        shared=_freeze({o: tuple(v) for o, v in shared.items()}),
-        unique=_freeze(unique),
-        shares=_freeze(shares),
-        pair_shares=_freeze(pair_shares),
-        **base,
-    )

@@ -240,37 +240,15 @@ def distinguishability(
     elif classifier != "logistic":
         raise ValueError(f"classifier must be 'ridge' or 'logistic', not {classifier!r}")
 
-    fold_aucs, held_out = [], []
-    for f in range(n_splits):
-        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
-        if classifier == "ridge":
-            assert K is not None  # set above for the ridge classifier
-            scores = _ridge_scores(K, Y, train, test, alpha)
-        else:
-            scores = _logistic_scores(Xs, Y, train, test, alpha, seed)
-        fold_aucs.append(roc_auc_columns(scores, Y[test]))
-        held_out.append((scores[:, 0], y[test]))
-    aucs = np.mean(fold_aucs, axis=0)
+    aucs, held_out = _cross_validated_aucs(Xs, Y, K, fold, n_splits, alpha, classifier, seed)
     observed, null = float(aucs[0]), aucs[1:]
-    smallest_fold = min(min(int(t.sum()), int(len(t) - t.sum())) for _, t in held_out)
-    note = ""
-    if smallest_fold >= MIN_HELD_OUT:
-        lo, hi = _auc_interval([s for s, _ in held_out], [t for _, t in held_out], n_boot, rng)
-    else:  # resampling 1 held-out article per side gives the same AUC every time
-        lo = hi = nan
-        note = (
-            f"no interval: a test fold holds fewer than {MIN_HELD_OUT} articles of an outlet, "
-            "so resampling cannot show the uncertainty; compare the AUC with the chance level"
-        )
-
+    lo, hi, note = _auc_interval_or_note(held_out, n_boot, rng)
     top_a: tuple[tuple[str, float], ...] = ()
     top_b: tuple[tuple[str, float], ...] = ()
     if feature_names is not None:
-        w = _weights_all(Xs, y, K, alpha, classifier, seed)
-        names = np.asarray(feature_names)
-        order = np.argsort(-w, kind="mergesort")
-        top_a = tuple((str(names[i]), float(w[i])) for i in order[:top_k] if w[i] > 0)
-        top_b = tuple((str(names[i]), float(w[i])) for i in order[::-1][:top_k] if w[i] < 0)
+        top_a, top_b = _driving_terms(
+            _weights_all(Xs, y, K, alpha, classifier, seed), feature_names, top_k
+        )
     return Distinguishability(
         a=a,
         b=b,
@@ -289,6 +267,47 @@ def distinguishability(
         top_terms_b=top_b,
         note=note,
     )
+
+
+def _cross_validated_aucs(Xs, Y, K, fold, n_splits, alpha, classifier, seed):
+    """Mean held-out AUC of every label column (observed first, then permutations), and the
+    held-out scores and labels of the observed column per fold."""
+    fold_aucs, held_out = [], []
+    for f in range(n_splits):
+        train, test = np.flatnonzero(fold != f), np.flatnonzero(fold == f)
+        if classifier == "ridge":
+            assert K is not None  # the kernel is built for the ridge classifier
+            scores = _ridge_scores(K, Y, train, test, alpha)
+        else:
+            scores = _logistic_scores(Xs, Y, train, test, alpha, seed)
+        fold_aucs.append(roc_auc_columns(scores, Y[test]))
+        held_out.append((scores[:, 0], Y[test, 0]))
+    return np.mean(fold_aucs, axis=0), held_out
+
+
+def _auc_interval_or_note(held_out, n_boot: int, rng) -> tuple[float, float, str]:
+    """Bootstrap interval of the observed AUC, or NaNs and why when a fold is too small."""
+    smallest_fold = min(min(int(t.sum()), int(len(t) - t.sum())) for _, t in held_out)
+    if smallest_fold >= MIN_HELD_OUT:
+        lo, hi = _auc_interval([s for s, _ in held_out], [t for _, t in held_out], n_boot, rng)
+        return lo, hi, ""
+    # resampling 1 held-out article per side gives the same AUC every time
+    note = (
+        f"no interval: a test fold holds fewer than {MIN_HELD_OUT} articles of an outlet, "
+        "so resampling cannot show the uncertainty; compare the AUC with the chance level"
+    )
+    return math.nan, math.nan, note
+
+
+def _driving_terms(
+    w: np.ndarray, feature_names: Sequence[str], top_k: int
+) -> tuple[tuple[tuple[str, float], ...], tuple[tuple[str, float], ...]]:
+    """The ``top_k`` words pushing towards outlet a (positive weight) and towards b."""
+    names = np.asarray(feature_names)
+    order = np.argsort(-w, kind="mergesort")
+    top_a = tuple((str(names[i]), float(w[i])) for i in order[:top_k] if w[i] > 0)
+    top_b = tuple((str(names[i]), float(w[i])) for i in order[::-1][:top_k] if w[i] < 0)
+    return top_a, top_b
 
 
 def _weights_all(Xs, y, K, alpha, classifier, seed) -> np.ndarray:
