@@ -161,6 +161,10 @@ CAP_ROWS = 20
 CAP_BLOCKS = 8
 #: Stories of the coverage section shown before "show all" (each holds one block per outlet).
 CAP_STORIES = 3
+#: Topic groups of one outlet's "only in" sentences shown per story before "show all".
+CAP_GROUPS = 4
+#: Speakers named in a "who is quoted" cell (the per-outlet quote lists name every one).
+SPEAKERS_SHOWN = 6
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +184,10 @@ def environment() -> Environment:
     )
     env.tests["sentence_level"] = lambda d: d.method == METHOD_SENTENCE_TEST
     # Rows and blocks shown before "show all" in long lists (see templates/_partials.html).
-    env.globals.update(CAP_ROWS=CAP_ROWS, CAP_BLOCKS=CAP_BLOCKS, CAP_STORIES=CAP_STORIES)
+    env.globals.update(
+        CAP_ROWS=CAP_ROWS, CAP_BLOCKS=CAP_BLOCKS, CAP_STORIES=CAP_STORIES, CAP_GROUPS=CAP_GROUPS,
+        SPEAKERS_SHOWN=SPEAKERS_SHOWN,
+    )
     return env
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,7 @@ __all__ = ["ActorsView", "actors_view", "article_actors_data", "article_quotes_d
            "outlet_actors_data"]
 
 #: Labels and names shown per actor × outlet cell.
-LABELS_SHOWN = 5
+LABELS_SHOWN = 3
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,16 @@ class ActorsView:
     @property
     def any_actor(self) -> bool:
         return bool(self.cells)
+
+
+def _first(items: Sequence[str], n: int) -> str:
+    """The first ``n`` items joined by "; ", then how many more.
+
+    >>> _first(["a", "b", "c"], 2)
+    'a; b and 1 more'
+    """
+    more = f" and {len(items) - n} more" if len(items) > n else ""
+    return "; ".join(items[:n]) + more
 
 
 def _top(counts: dict[str, int], n: int) -> str:
@@ -133,7 +144,7 @@ def actors_view(cmp: ComparisonData) -> ActorsView:
             outlet=outlet, quoted_share=stats.quoted_share, sources=stats.sources,
             speakers=tuple(sorted(stats.speakers.items(), key=lambda kv: (-kv[1], kv[0]))),
             neutral=stats.verb_classes.get("neutral", 0), loaded=stats.verb_classes.get("loaded", 0),
-            loaded_verbs=_top(loaded, 10), headline_verbs="; ".join(headline),
+            loaded_verbs=_top(loaded, LABELS_SHOWN), headline_verbs=_first(headline, LABELS_SHOWN),
             quotes=_quote_views(cmp, outlet),
         ))
     differences = tuple(
