@@ -75,7 +75,13 @@ def test_datelines_and_repeated_caps_furniture_are_not_shouting() -> None:
     assert cue_texts("KYIV (Reuters) - The war goes on.", "all_caps") == []
     widgets = ("JUST WATCHED Crisis hurts the park. Replay More Videos. JUST WATCHED Experts "
                "speak again. MUST WATCH Experts speak. JUST WATCHED Reactor can be up.")
-    assert cue_texts(widgets, "all_caps") == ["JUST", "WATCHED", "MUST", "WATCH"]
+    assert cue_texts(widgets, "all_caps") == []
+
+
+def test_newsroom_labels_and_credits_in_capitals_are_not_shouting() -> None:
+    text = ("UPDATE: Talks resumed. PHOTOS: The crowd gathered. (JAY WESTCOTT/POLITICO) "
+            "READ MORE about it. The SHOCKING result stunned everyone.")
+    assert cue_texts(text, "all_caps") == ["SHOCKING"]
 
 
 def test_rates_are_per_thousand_words_and_sum_up() -> None:

@@ -28,6 +28,7 @@ __all__ = [
     "Match",
     "PhraseLexicon",
     "Unit",
+    "caps_furniture",
     "caps_words",
     "hedges",
     "idioms",
@@ -265,6 +266,18 @@ def caps_words() -> tuple[frozenset[str], frozenset[str]]:
     """``(acronyms, shouted)`` from ``caps.toml``, lower-cased."""
     raw = read_toml("caps.toml")
     return frozenset(w.lower() for w in raw["acronyms"]), frozenset(w.lower() for w in raw["shouted"])
+
+
+@lru_cache(maxsize=1)
+def caps_furniture() -> tuple[tuple[str, ...], ...]:
+    """Newsroom labels and credits printed in capitals (``furniture`` of ``caps.toml``) as
+    lower-case word tuples, longest first.
+
+    >>> ("just", "watched") in caps_furniture()
+    True
+    """
+    phrases = {tuple(p.lower().split()) for p in read_toml("caps.toml")["furniture"]}
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
 
 
 @lru_cache(maxsize=1)

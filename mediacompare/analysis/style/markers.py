@@ -199,6 +199,22 @@ def _shouting(us: Sequence[Unit], i: int, caps: Sequence[bool]) -> bool:
     return hi - lo + 1 >= 3
 
 
+def _furniture(us: Sequence[Unit], lo: int, hi: int) -> set[int]:
+    """Indices in the capitalised run ``us[lo..hi]`` covered by a newsroom label or credit
+    (``JUST WATCHED``, ``PHOTOS``, ``REUTERS``): house style, not shouting. A run joined to
+    another by a slash is a picture credit (``JAY WESTCOTT/POLITICO``) as a whole."""
+    if (hi + 1 < len(us) and us[hi + 1].text == "/") or (lo > 0 and us[lo - 1].text == "/"):
+        return set(range(lo, hi + 1))
+    keys = [u.key for u in us[lo : hi + 1]]
+    covered: set[int] = set()
+    for phrase in lexicons.caps_furniture():
+        n = len(phrase)
+        for k in range(len(keys) - n + 1):
+            if tuple(keys[k : k + n]) == phrase and not covered & set(range(lo + k, lo + k + n)):
+                covered.update(range(lo + k, lo + k + n))
+    return covered
+
+
 #: Units that end a dateline's place name ("SUTHERLAND SPRINGS, Texas —", "KYIV (Reuters) -").
 _DATELINE_ENDS = frozenset([",", "(", "—", "–", "-", "--", ":"])
 
@@ -324,7 +340,8 @@ def scan(
             hi = i
             while hi + 1 < len(us) and caps[hi + 1]:
                 hi += 1
-            loud = [k for k in range(i, hi + 1) if _shouting(us, k, caps)]
+            furniture = _furniture(us, i, hi)
+            loud = [k for k in range(i, hi + 1) if k not in furniture and _shouting(us, k, caps)]
             run = tuple(us[k].key for k in loud)
             if loud and run not in shouted:  # the same phrase again is page furniture
                 shouted.add(run)  # ("JUST WATCHED" before every embedded video)
