@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from glob import escape as glob_escape
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
@@ -163,6 +163,10 @@ CAP_BLOCKS = 8
 CAP_STORIES = 3
 #: Topic groups of one outlet's "only in" sentences shown per story before "show all".
 CAP_GROUPS = 4
+#: Stories drawn at all (the rest are in ``cmp.coverage`` and the JSON), and quotes listed per
+#: outlet (the rest are in ``cmp.quotes``): they bound the size of a large corpus's report.
+STORIES_LISTED = 15
+QUOTES_LISTED = 100
 #: Speakers named in a "who is quoted" cell (the per-outlet quote lists name every one).
 SPEAKERS_SHOWN = 6
 
@@ -180,13 +184,13 @@ def environment() -> Environment:
     )
     env.filters.update(
         signed=signed, number=number, pvalue=pvalue, percent=percent, md=md_escape, md_quote=md_quote,
-        most_telling=most_telling, link=web_link,
+        most_telling=most_telling, link=web_link, cited_only=cited_only,
     )
     env.tests["sentence_level"] = lambda d: d.method == METHOD_SENTENCE_TEST
     # Rows and blocks shown before "show all" in long lists (see templates/_partials.html).
     env.globals.update(
         CAP_ROWS=CAP_ROWS, CAP_BLOCKS=CAP_BLOCKS, CAP_STORIES=CAP_STORIES, CAP_GROUPS=CAP_GROUPS,
-        SPEAKERS_SHOWN=SPEAKERS_SHOWN,
+        SPEAKERS_SHOWN=SPEAKERS_SHOWN, STORIES_LISTED=STORIES_LISTED, QUOTES_LISTED=QUOTES_LISTED,
     )
     return env
 
@@ -200,14 +204,52 @@ BRIEF_NOTE = ("Brief report: the findings and the tables that test them. The ful
               "--brief, or shown in a notebook by cmp.show().")
 
 
+def cited_only(paragraphs, cited: frozenset[str]) -> list[tuple[Any, bool]]:
+    """The sentences of ``paragraphs`` whose anchor is in ``cited``, each with whether text
+    was left out before it; a final ``(None, True)`` when text is left out after the last.
+
+    >>> from types import SimpleNamespace as S
+    >>> paras = [[S(anchor="a"), S(anchor="b")], [S(anchor="c")]]
+    >>> [(s and s.anchor, gap) for s, gap in cited_only(paras, frozenset({"b"}))]
+    [('b', True), (None, True)]
+    """
+    flat = [s for para in paragraphs for s in para]
+    out: list[tuple[Any, bool]] = []
+    last = -1
+    for i, s in enumerate(flat):
+        if s.anchor in cited:
+            out.append((s, i != last + 1))
+            last = i
+    if out and last != len(flat) - 1:
+        out.append((None, True))
+    return out
+
+
+#: Above this many articles the HTML writes only the sentences it cites (evidence links
+#: land on them); every sentence is in the JSON report with ``--detail sentences``.
+FULL_TEXT_ARTICLES = 200
+
+_SENTENCE_LINK = re.compile(r'href="#([^"]+)"')
+
+
 def render_html(cmp: ComparisonData, *, fragment: bool = False, brief: bool = False) -> str:
     """Render the self-contained HTML report.
 
     ``fragment=True`` leaves out ``<html>``/``<head>`` (for notebooks); ``brief=True`` keeps
-    only the "What differs" box, the verdict and the tables that test the differences.
+    only the "What differs" box, the verdict and the tables that test the differences. With
+    more than :data:`FULL_TEXT_ARTICLES` articles the article texts keep only the sentences
+    the report links to (the page is rendered once to find them).
     """
     template = environment().get_template("fragment.html" if fragment else "report.html")
-    return template.render(ctx=build_context(cmp), css=_css(), brief=brief, brief_note=BRIEF_NOTE)
+    ctx = build_context(cmp)
+
+    def render(cited: frozenset[str] | None) -> str:
+        return template.render(ctx=ctx, css=_css(), brief=brief, brief_note=BRIEF_NOTE, cited=cited)
+
+    html = render(None)
+    if ctx.n_articles <= FULL_TEXT_ARTICLES:
+        return html
+    return render(frozenset(_SENTENCE_LINK.findall(html)))
 
 
 def render_markdown(cmp: ComparisonData) -> str:

@@ -90,3 +90,58 @@ def test_who_is_quoted_names_the_top_speakers_and_counts_the_rest():
     assert cell.count(", ") == 5 and "and 3 more" in cell
     # the per-outlet quote list still names every speaker
     assert all(name in sources.split(cell, 1)[1] for name in speakers)
+
+
+def test_an_outlets_quote_list_is_bounded_and_points_to_the_full_table(monkeypatch):
+    from mediacompare.report import render
+
+    monkeypatch.setitem(render.environment().globals, "QUOTES_LISTED", 3)
+    text = " ".join(f'"Point {i} stands," said Ann Lee.' for i in range(5))
+    cmp = compare([Article(id="a", outlet="One", text=text),
+                   Article(id="b", outlet="Two", text='"Fine," said Bo Ray.')])
+    html = cmp.to_html()
+    one = html.split("One: 5 quotes and attributions")[1].split("</details>")[0]
+    assert one.count("Point ") == 3 and "… and 2 more" in one and "cmp.quotes" in one
+    assert len(cmp.quotes[cmp.quotes.outlet == "One"]) == 5
+
+
+def test_only_the_largest_stories_are_drawn_and_the_rest_counted(monkeypatch):
+    from mediacompare.report import render
+
+    env = render.environment().globals
+    monkeypatch.setitem(env, "CAP_STORIES", 1)
+    monkeypatch.setitem(env, "STORIES_LISTED", 2)
+    topics = {
+        "storm": ["harbour", "bridge", "trees", "roofs", "flooding", "ferry"],
+        "strike": ["drivers", "wages", "union", "depot", "buses", "talks"],
+        "election": ["ballots", "turnout", "mayor", "polling", "council", "campaign"],
+        "harvest": ["wheat", "farmers", "drought", "prices", "barley", "orchards"],
+    }
+    arts = [
+        Article(id=f"{t}-{o}", outlet=f"Outlet {o}", title=f"{t} report {o}",
+                text=f"The {w[o]} dominated the {t} news this week. "
+                     f"Experts said the {w[o + 2]} would matter for months. "
+                     f"Residents worried about the {w[o + 4]} and the {t}.")
+        for t, w in topics.items() for o in range(2)
+    ]
+    stories = {a.id: a.id.split("-")[0] for a in arts}
+    html = compare(arts, stories=stories).to_html()
+    coverage = html.split('<section id="coverage">')[1].split("</section>")[0]
+    assert coverage.count("<h3>Story ") == 2
+    assert "… and 2 smaller stories" in coverage
+
+
+def test_large_corpora_keep_only_the_cited_sentences_and_every_link_lands(monkeypatch, two_outlets):
+    from mediacompare.report import render
+
+    cmp = compare(two_outlets)
+    full = cmp.to_html()
+    monkeypatch.setattr(render, "FULL_TEXT_ARTICLES", 1)
+    short = cmp.to_html()
+    ids = set(re.findall(r'id="([^"]+)"', short))
+    links = set(re.findall(r'href="#([^"]+)"', short))
+    assert links <= ids
+    sentence_ids = lambda html: set(re.findall(r'<span id="(art\d+-s\d+)"', html))  # noqa: E731
+    assert sentence_ids(short) == {x for x in links if re.fullmatch(r"art\d+-s\d+", x)}
+    assert sentence_ids(short) < sentence_ids(full)
+    assert "each text shows only the sentences this report cites" in short
