@@ -101,6 +101,16 @@ def test_only_here_picks_the_least_matched_sentence_per_outlet():
     assert sv.any and not sv.findings
 
 
+def test_only_here_prefers_the_longest_of_the_least_matched_sentences():
+    ref = lambda text, anchor, sim: NS(text=text, anchor=anchor, similarity=sim)  # noqa: E731
+    credit = ref("Reporting by Jo Bloggs.", "art1-s9", 0.0)
+    report = ref("The council voted to close the harbour road for the whole winter.", "art1-s2", 0.04)
+    matched = ref("The storm hit the coast on Monday night and the harbour flooded.", "art1-s1", 0.2)
+    story = NS(outlets_view=(NS(outlet="A", unique_groups=(("g", (credit, report, matched), 3),)),))
+    sv = summary_view(context(coverage=NS(stories=(story,))))
+    assert [o.anchor for o in sv.only_here] == ["art1-s2"]
+
+
 def test_example_report_opens_with_what_differs_and_names_both_similarities():
     from mediacompare import compare
     from mediacompare.ingest import load_example

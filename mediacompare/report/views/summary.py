@@ -54,7 +54,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class OnlyHere:
-    """The sentence of an outlet least like anything the other outlets wrote."""
+    """The sentence of an outlet least like anything the other outlets wrote (the longest of
+    those within :data:`ONLY_HERE_MARGIN` of its lowest similarity)."""
 
     outlet: str
     text: str
@@ -138,18 +139,28 @@ def _candidates(ctx: Any) -> list[tuple[Any, str, Any]]:
     return out
 
 
+#: "Only here" picks the longest of the sentences within this much of an outlet's lowest
+#: similarity: short unmatched lines are mostly credits and labels, not reporting.
+ONLY_HERE_MARGIN = 0.05
+
+
 def _only_here(ctx: Any) -> tuple[OnlyHere, ...]:
     cov = ctx.coverage
     if cov is None:
         return ()
-    best: dict[str, OnlyHere] = {}
+    candidates: dict[str, list[OnlyHere]] = {}
     for story in cov.stories:
         for o in story.outlets_view:
             for _, refs, _ in o.unique_groups:
                 for r in refs:
-                    current = best.get(o.outlet)
-                    if current is None or r.similarity < current.similarity:
-                        best[o.outlet] = OnlyHere(o.outlet, r.text, r.anchor, r.similarity)
+                    candidates.setdefault(o.outlet, []).append(
+                        OnlyHere(o.outlet, r.text, r.anchor, r.similarity)
+                    )
+    best = {}
+    for outlet, found in candidates.items():
+        lowest = min(c.similarity for c in found)
+        near = [c for c in found if c.similarity <= lowest + ONLY_HERE_MARGIN]
+        best[outlet] = max(near, key=lambda c: len(c.text.split()))  # first of the longest
     return tuple(best[name] for name in sorted(best))
 
 
