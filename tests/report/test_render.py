@@ -170,3 +170,10 @@ def test_markdown_never_doubles_quote_marks_around_quoted_sentences():
     md = compare(load_example()).to_markdown()
     assert "““" not in md and "””" not in md
     assert "“Our goal is to use our weapons" in md
+
+
+def test_every_article_links_back_to_the_contents(two_outlets):
+    html = compare(two_outlets).to_html()
+    assert 'id="contents"' in html
+    articles = html.split('<section id="articles">')[1].split("</section>")[0]
+    assert articles.count('<article ') == articles.count('href="#contents"') == len(two_outlets)
