@@ -156,6 +156,9 @@ def test_outlet_of_copies_only_shows_its_figures_marked_as_copies():
     assert "all its articles are copies of Wire’s" in cmp.to_markdown()
     html = cmp.to_html()
     assert "All its articles are copies of Wire’s" in html
+    for section in ("tone", "sources", "style"):  # wherever its own figures are listed
+        part = html.split(f'<section id="{section}">')[1].split("</section>")[0]
+        assert "Syndicator<br><span class=\"muted small\">all its articles are copies of Wire’s" in part
     import re
 
     charts = re.findall(r"<svg.*?</svg>", html, re.S)
