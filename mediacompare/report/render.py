@@ -238,7 +238,7 @@ def render_html(cmp: ComparisonData, *, fragment: bool = False, brief: bool = Fa
     ``fragment=True`` leaves out ``<html>``/``<head>`` (for notebooks); ``brief=True`` keeps
     only the "What differs" box, the verdict and the tables that test the differences. With
     more than :data:`FULL_TEXT_ARTICLES` articles the article texts keep only the sentences
-    the report links to (the page is rendered once to find them).
+    the report links to (found by a first rendering without any article text).
     """
     template = environment().get_template("fragment.html" if fragment else "report.html")
     ctx = build_context(cmp)
@@ -246,10 +246,11 @@ def render_html(cmp: ComparisonData, *, fragment: bool = False, brief: bool = Fa
     def render(cited: frozenset[str] | None) -> str:
         return template.render(ctx=ctx, css=_css(), brief=brief, brief_note=BRIEF_NOTE, cited=cited)
 
-    html = render(None)
     if ctx.n_articles <= FULL_TEXT_ARTICLES:
-        return html
-    return render(frozenset(_SENTENCE_LINK.findall(html)))
+        return render(None)
+    # Nothing outside the article texts depends on ``cited``: a first pass without any text
+    # finds the sentences the report links to.
+    return render(frozenset(_SENTENCE_LINK.findall(render(frozenset()))))
 
 
 def render_markdown(cmp: ComparisonData) -> str:
