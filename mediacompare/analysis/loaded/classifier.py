@@ -16,6 +16,12 @@ positives, and the lexicon itself is then not a word feature). The shipped model
 licensed data only — see ``resources/loaded_language/PROVENANCE.md`` for why BABE is used for
 evaluation and not for the shipped weights.
 
+A model fit on annotated words also *stacks on the shipped model*: the shipped model's sentence
+log-odds and its top word scores (:data:`SHIPPED_DENSE`) are three more sentence features. The
+shipped model learned "reads like commentary" from thousands of articles, which annotated data of
+a few thousand sentences cannot teach; the annotations then say how far to trust it. A saved
+model of this kind records which shipped model it stacked on and refuses to load beside another.
+
 Examples
 --------
 >>> clf = LoadedLanguageClassifier.pretrained()
@@ -52,12 +58,14 @@ from .words import DENSE_WORD_FEATURES, Word, sentence_words, word_rows
 if TYPE_CHECKING:
     from os import PathLike
 
-__all__ = ["LoadedLanguageClassifier", "SENTENCE_DENSE"]
+__all__ = ["LoadedLanguageClassifier", "SENTENCE_DENSE", "SHIPPED_DENSE"]
 
 #: Dense sentence features after the mean word vector (lexicon counts come first, one per category).
 SENTENCE_DENSE: tuple[str, ...] = (
     "top_word", "top3_words", "words_over_half", "vader_max", "vader_mean", "quote_marks",
 )
+#: Sentence features from the shipped model, last, in models fit on annotated words only.
+SHIPPED_DENSE: tuple[str, ...] = ("shipped_logit", "shipped_top_word", "shipped_top3_words")
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -201,6 +209,15 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
                 max(strength) / 4, float(np.mean(strength)), marks / 4]
         return np.concatenate([mean, list(counts.values()), tail])
 
+    def _dense_rows(self, texts: Sequence[str], words: Sequence[Sequence[Word]], probs: Sequence[np.ndarray]) -> np.ndarray:
+        dense = np.vstack([self._dense(t, w, p) for t, w, p in zip(texts, words, probs)])
+        if not self.supervised_words_:
+            return dense
+        logits, _, shipped_probs = _pretrained(LoadedLanguageClassifier)._score(texts, words)
+        tops = [np.sort(p)[::-1].tolist() + [0.0, 0.0, 0.0] for p in shipped_probs]
+        shipped = np.array([[z, top[0], float(np.mean(top[:3]))] for z, top in zip(logits, tops)])
+        return np.hstack([dense, shipped])
+
     def _sentence_matrix(self, texts: Sequence[str], dense: np.ndarray) -> sparse.csr_matrix:
         return sparse.hstack([self.tfidf_.transform(texts), sparse.csr_matrix(dense)]).tocsr()
 
@@ -247,23 +264,26 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
             words, word_labels, index)
         self.tfidf_ = TfidfVectorizer(ngram_range=self.ngram_range, min_df=self.min_df, sublinear_tf=True)
         self.tfidf_.fit(texts)
-        dense = np.vstack([self._dense(t, w, p) for t, w, p in zip(texts, words, out_of_fold)])
+        dense = self._dense_rows(texts, words, out_of_fold)
         model = LogisticRegression(C=self.C, max_iter=self.max_iter)
         model.fit(self._sentence_matrix(texts, dense), labels)
         self.coef_, self.intercept_ = model.coef_.ravel(), float(model.intercept_[0])
         self.classes_ = np.array([0, 1])
         return self
 
-    def _score(self, texts: Sequence[str]) -> tuple[np.ndarray, list[list[Word]], list[np.ndarray]]:
-        """Log-odds of each sentence, its candidate words and their scores (one pass)."""
+    def _score(
+        self, texts: Sequence[str], words: Sequence[Sequence[Word]] | None = None
+    ) -> tuple[np.ndarray, list[list[Word]], list[np.ndarray]]:
+        """Log-odds of each sentence, its candidate words and their scores (one pass;
+        ``words`` are the texts' :func:`sentence_words` when the caller has them)."""
         check_is_fitted(self, "coef_")
-        words = [sentence_words(t) for t in texts]
+        words = [list(ws) for ws in words] if words is not None else [sentence_words(t) for t in texts]
         flat = self._word_probabilities([w for ws in words for w in ws])  # one batch
         ends = np.cumsum([len(ws) for ws in words])
         probs = np.split(flat, ends[:-1]) if len(words) else []
         if not texts:
             return np.zeros(0), words, probs
-        dense = np.vstack([self._dense(t, w, p) for t, w, p in zip(texts, words, probs)])
+        dense = self._dense_rows(texts, words, probs)
         return np.asarray(self._sentence_matrix(texts, dense) @ self.coef_ + self.intercept_), words, probs
 
     def decision_function(self, X: Iterable[str]) -> np.ndarray:

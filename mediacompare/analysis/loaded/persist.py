@@ -24,6 +24,7 @@ import hashlib
 import io
 import json
 from collections.abc import Callable, Mapping
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
     from .classifier import LoadedLanguageClassifier
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "load_model", "read_pretrained", "save_model"]
+__all__ = ["FORMAT", "FORMAT_VERSION", "load_model", "read_pretrained", "save_model", "shipped_sha256"]
 
 FORMAT = "mediacompare.loaded_language"
 FORMAT_VERSION = 1
@@ -93,6 +94,7 @@ def save_model(
             "lexicon": loaded_lexicon().sha256,
             "word_vectors": word_vectors().sha256,
             "vader_lexicon": lexicon_sha256(),
+            **({"shipped_model": shipped_sha256()} if model.supervised_words_ else {}),
         },
         "arrays": {"file": ARRAYS_FILE, "sha256": hashlib.sha256(blob).hexdigest()},
         "training": dict(metadata or {}),
@@ -121,6 +123,11 @@ def _build(
             f"{where}: trained with a different loaded-language lexicon or word vectors than this "
             "mediacompare ships; re-train it (benchmarks/train_loaded_language.py)"
         )
+    if spec["supervised_words"] and prints.get("shipped_model") != shipped_sha256():
+        raise ConfigError(
+            f"{where}: stacked on a different shipped loaded-language model than this mediacompare "
+            "ships; fit it again (LoadedLanguageClassifier().fit(..., biased_words=...))"
+        )
     blob = read(spec["arrays"]["file"])
     if hashlib.sha256(blob).hexdigest() != spec["arrays"]["sha256"]:
         raise ConfigError(f"{where}: {ARRAYS_FILE} does not match {MODEL_FILE} (checksum); save again")
@@ -147,6 +154,13 @@ def _build(
     if n_dense <= 0:
         raise ConfigError(f"{where}: array sizes do not match the feature specification")
     return model
+
+
+@cache
+def shipped_sha256() -> str:
+    """Checksum of the shipped model's arrays: models fit on annotated words stack on it."""
+    spec = json.loads(packaged(*_PRETRAINED).joinpath(MODEL_FILE).read_bytes().decode("utf-8"))
+    return str(spec["arrays"]["sha256"])
 
 
 def load_model(cls: type[LoadedLanguageClassifier], path: str | PathLike[str]) -> LoadedLanguageClassifier:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import json
 import math
 
 import numpy as np
@@ -11,6 +12,7 @@ from sklearn.base import clone
 
 import mediacompare as mc
 from mediacompare.analysis.loaded import LoadedLanguageClassifier, loaded_lexicon
+from mediacompare.analysis.loaded.classifier import SHIPPED_DENSE
 from mediacompare.analysis.loaded.score import score_loaded
 from mediacompare.analysis.loaded.words import sentence_words
 from mediacompare.errors import ConfigError
@@ -84,6 +86,22 @@ def test_without_word_annotations_the_word_model_expands_the_lexicon():
     assert not clf.supervised_words_
     flagged = {w["text"] for w in clf.explain("Critics slammed the shameful, disastrous scheme.")}
     assert {"slammed", "shameful", "disastrous"} <= flagged  # lexicon words always count
+
+
+def test_a_model_fit_on_annotated_words_stacks_on_the_shipped_one(fitted, tmp_path):
+    expanding = LoadedLanguageClassifier(inner_folds=2).fit(X * 2, Y * 2)
+    # the same TF-IDF vocabulary and dense block, plus the shipped model's three scores
+    assert fitted.coef_.shape[0] == expanding.coef_.shape[0] + len(SHIPPED_DENSE)
+    shipped = LoadedLanguageClassifier.pretrained().decision_function(X)
+    stacked = fitted._dense_rows(X, [sentence_words(t) for t in X], [np.zeros(0)] * len(X))
+    assert np.allclose(stacked[:, -len(SHIPPED_DENSE)], shipped)
+    fitted.save(tmp_path / "m")
+    spec_file = tmp_path / "m" / "model.json"
+    spec = json.loads(spec_file.read_text())
+    spec["fingerprints"]["shipped_model"] = "0" * 64  # as if saved beside another release's model
+    spec_file.write_text(json.dumps(spec))
+    with pytest.raises(ConfigError, match="different shipped loaded-language model"):
+        LoadedLanguageClassifier.load(tmp_path / "m")
 
 
 def test_labels_may_be_strings_and_bad_input_is_refused():
