@@ -3,7 +3,8 @@
     python benchmarks/report_bounds.py [--data ../shared/data] [--limit 1000]
 
 Reads the first ``--limit`` articles of ``article-bias-prediction/same_topic_day_groups.jsonl``
-(Baly et al. 2020, Apache-2.0; several outlets per AllSides topic and day), runs ``compare``
+(Baly et al. 2020, Apache-2.0; several outlets per AllSides topic and day), cleans each text as
+the JSONL reader does (furniture lines such as gallery captions, repeated blocks), runs ``compare``
 once (timed: analysis and comparison), then renders and times the JSON report at
 ``detail="summary"`` (the default) and ``detail="sentences"``, and the HTML report. Prints
 machine information, each size in MiB (as ``report`` writes them: JSON one value a line) and seconds, and the
@@ -26,6 +27,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 from vader_speed import machine  # noqa: E402
 
 from mediacompare import compare  # noqa: E402
+from mediacompare.ingest.clean import clean_text  # noqa: E402
 from mediacompare.model import Article  # noqa: E402
 from mediacompare.report import render_html, render_json  # noqa: E402
 
@@ -40,7 +42,7 @@ def load(data: Path, limit: int) -> list[Article] | None:
         for line in handle:
             row = json.loads(line)
             articles.append(Article(id=row["ID"], outlet=row["source"], title=row["title"],
-                                    text=row["content_original"], url=row["url"],
+                                    text=clean_text(row["content_original"], title=row["title"]).text, url=row["url"],
                                     date=row["date_norm"]))
             if len(articles) >= limit:
                 break

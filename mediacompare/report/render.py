@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from .._resources import read_text
 from ..errors import ConfigError
 from ..comparison.stats.differences import METHOD_SENTENCE_TEST
+from ..comparison.stats.intervals import METHOD_ARTICLES
 from .context import build_context, most_telling
 from .json import report_data
 
@@ -156,7 +157,7 @@ def web_link(url: str) -> Markup:
 
 
 #: Table rows shown before "show all" in long tables.
-CAP_ROWS = 20
+CAP_ROWS = 12
 #: Collapsible blocks (evidence lists, stories, outlets) shown before "show all".
 CAP_BLOCKS = 8
 #: Stories of the coverage section shown before "show all" (each holds one block per outlet).
@@ -191,6 +192,7 @@ def environment() -> Environment:
     env.globals.update(
         CAP_ROWS=CAP_ROWS, CAP_BLOCKS=CAP_BLOCKS, CAP_STORIES=CAP_STORIES, CAP_GROUPS=CAP_GROUPS,
         SPEAKERS_SHOWN=SPEAKERS_SHOWN, STORIES_LISTED=STORIES_LISTED, QUOTES_LISTED=QUOTES_LISTED,
+        METHOD_ARTICLES=METHOD_ARTICLES,
     )
     return env
 
