@@ -24,7 +24,12 @@ whose text holds the surname (each detection used once). Printed:
   of at most 8 tokens), split into titles (the phrase ends where a detected name of the same
   person begins: "North Korean leader" + "Kim Jong Un") and standalone references; a
   standalone one is **linked right** when a :func:`link_references` nominal link overlapping
-  it names the gold person, **wrong** when it names another.
+  it names the gold person, **wrong** when it names another;
+- **group concepts**: the gold mentions of the Democrats (party, DNC) and of the Trump campaign
+  (event 3), each counted **right** when a detected actor overlapping it is that concept (its
+  name holds "Democratic", "Democrats", "DNC" or is "Trump campaign"), else another actor or
+  none; mentions a detected *person* covers are set apart (the corpus codes members such as
+  "Tom Perez" as the group).
 """
 
 from __future__ import annotations
@@ -73,9 +78,10 @@ def load(data: Path) -> tuple[dict[str, tuple[str, str]], dict[str, list[str]]]:
     return articles, gold
 
 
-def gold_spans(data: Path, articles: dict[str, tuple[str, str]]) -> dict[str, list[tuple[int, int, str, str]]]:
-    """Doc id -> gold person spans ``(start, end, surname, text)`` in the article text, from the
-    token file: each token is found in the text after the previous one."""
+def coded_spans(data: Path, articles: dict[str, tuple[str, str]], keep, max_tokens: int = 9) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Doc id -> spans ``(start, end, code, text)`` of the codes ``keep(code)`` accepts (at most
+    ``max_tokens`` tokens), from the token file: each token is found in the text after the
+    previous one."""
     with open(data / "newswcl50-dev" / "conll.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -102,11 +108,59 @@ def gold_spans(data: Path, articles: dict[str, tuple[str, str]]) -> dict[str, li
                 if not match:
                     continue
                 c, a, b, n = open_[doc].pop(match[-1])
-                if c.endswith("_ACTOR") and n <= 9:
-                    rest = c.removesuffix("_ACTOR").split("_")[2:]  # event, country, name...
-                    surname = GOLD_SURNAME.get(" ".join(rest)) or GOLD_SURNAME.get(" ".join(rest[-2:])) or rest[-1]
-                    spans[doc].append((a, b, surname, text[a:b]))
+                if keep(c) and n <= max_tokens:
+                    spans[doc].append((a, b, c, text[a:b]))
     return spans
+
+
+def gold_spans(data: Path, articles: dict[str, tuple[str, str]]) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Doc id -> gold person spans ``(start, end, surname, text)`` in the article text."""
+    spans: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
+    for doc, found in coded_spans(data, articles, lambda c: c.endswith("_ACTOR")).items():
+        for a, b, c, text in found:
+            rest = c.removesuffix("_ACTOR").split("_")[2:]  # event, country, name...
+            surname = GOLD_SURNAME.get(" ".join(rest)) or GOLD_SURNAME.get(" ".join(rest[-2:])) or rest[-1]
+            spans[doc].append((a, b, surname, text))
+    return spans
+
+
+#: Group concepts NewsWCL50 codes (event 3) -> words one of which a detected actor's name must
+#: hold to be that concept.
+GROUP_CONCEPTS = {
+    "3_USA_Democrats_GROUP": ("Democratic", "Democrats", "DNC", "D.N.C."),
+    "3_Trump_campaign_EVENT": ("Trump campaign",),
+}
+
+
+def group_concepts(data: Path, articles: dict[str, tuple[str, str]], show: int) -> None:
+    """Print how the gold mentions of two group concepts are covered by detected actors."""
+    spans = coded_spans(data, articles, GROUP_CONCEPTS.__contains__, max_tokens=6)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    misses: list[str] = []
+    for doc, gold in sorted(spans.items()):
+        mentions = detect_actors(sentences(articles[doc][1]))
+        for a, b, code, text in gold:
+            hits = [m for m in mentions if m.start < b and a < m.end]
+            names = GROUP_CONCEPTS[code]
+            if any(n in m.canonical.split() or n == m.canonical for m in hits for n in names):
+                counts[code]["right"] += 1
+            elif any(m.kind == "person" for m in hits):
+                counts[code]["person"] += 1  # a member the corpus codes as the group ("Tom Perez")
+            elif hits:
+                counts[code]["other"] += 1
+                misses.append(f"{doc}: {text!r} ({code}) -> {', '.join(repr(m.canonical) for m in hits)}")
+            else:
+                counts[code]["none"] += 1
+                misses.append(f"{doc}: {text!r} ({code}) not found")
+    print("group concepts (event 3; gold mentions of at most 6 tokens):")
+    for code in GROUP_CONCEPTS:
+        c = counts[code]
+        n = sum(c.values())
+        groups = n - c["person"]
+        print(f"  {code:24} {n:3}, {c['person']} of them a person: of the other {groups}, right actor "
+              f"{c['right'] / max(groups, 1):6.1%} ({c['right']}), another actor {c['other']}, no actor {c['none']}")
+    for line in misses[:show]:
+        print("  ", line)
 
 
 def nominal_links(data: Path, articles: dict[str, tuple[str, str]], show: int) -> None:
@@ -224,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in misses[: args.show]:
         print("  ", line)
     nominal_links(args.data, articles, args.show)
+    group_concepts(args.data, articles, args.show)
     return 0
 
 

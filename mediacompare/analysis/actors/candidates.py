@@ -13,7 +13,7 @@ from .labels import base_word, romanised_given_name
 from .lexicon import Lexicon
 from .model import ActorLabel
 
-_KIND_RANK = {"person": 0, "organisation": 1, "place": 2, "other": 3, "name": 4}
+_KIND_RANK = {"person": 0, "organisation": 1, "group": 2, "place": 3, "other": 4, "name": 5}
 
 
 @dataclass

@@ -45,6 +45,7 @@ from .candidates import (
     display_preference,
 )
 from .catalog import ActorCatalog, builtin_catalog, name_key
+from .groups import group_mentions
 from .labels import base_word, is_cap, mention_labels
 from .lexicon import lexicon
 from .model import ActorMention
@@ -350,4 +351,4 @@ def detect_actors(
                     c.labels,
                 )
             )
-    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+    return group_mentions(sentences, sorted(mentions, key=lambda m: (m.start, m.end)), catalog, lex)

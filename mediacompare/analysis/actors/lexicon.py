@@ -27,7 +27,7 @@ from ..._resources import read_text
 __all__ = ["KINDS", "Lexicon", "Verb", "VerbLexicon", "lexicon", "read_resource", "verb_forms"]
 
 #: The actor types, in the order reports list them.
-KINDS = ("person", "organisation", "place", "other")
+KINDS = ("person", "organisation", "group", "place", "other")
 
 
 def read_resource(name: str) -> str:

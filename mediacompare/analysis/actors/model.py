@@ -55,7 +55,9 @@ class ActorMention:
     sentence : int
         Index of the sentence (from :func:`mediacompare.text.sentences`).
     kind : str
-        ``"person"``, ``"organisation"``, ``"place"`` or ``"other"``.
+        ``"person"``, ``"organisation"``, ``"group"`` (a party's members, a leader's
+        administration or campaign: :mod:`~mediacompare.analysis.actors.groups`), ``"place"``
+        or ``"other"``.
     canonical : str
         The actor's name within this article: the catalogue name, or the longest form the
         article uses ("Vladimir Putin" for a later "Mr Putin"). :func:`resolve_actors` maps it
@@ -67,8 +69,8 @@ class ActorMention:
     group : str or None
         The actor's group (side) from the catalogue.
     source : str
-        How the mention was found: ``"catalog"`` (built-in gazetteer or actors file) or
-        ``"name"`` (capitalised name heuristics).
+        How the mention was found: ``"catalog"`` (built-in gazetteer or actors file),
+        ``"name"`` (capitalised name heuristics) or ``"group"`` (group-actor rules).
     labels : tuple of ActorLabel
         Descriptors around this mention.
     sentiment : TargetSentiment or None

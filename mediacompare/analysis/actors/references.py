@@ -34,7 +34,10 @@ from ...model import Sentence, Token
 from .labels import antecedent
 from .model import ActorLabel, ActorMention
 
-__all__ = ["COVERS", "PRONOUNS", "ROLE_NOUNS", "ActorReference", "link_references", "with_reference_labels"]
+__all__ = [
+    "COVERS", "PRONOUNS", "ROLE_NOUNS", "ActorReference", "link_references", "pronoun_antecedent",
+    "with_reference_labels",
+]
 
 #: Role nouns that head a nominal reference to one person.
 ROLE_NOUNS = frozenset(
@@ -152,6 +155,30 @@ def _gender(canonical: str, mentions: Sequence[ActorMention]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def pronoun_antecedent(
+    mentions: Sequence[ActorMention], sentence: int, offset: int, pronoun: str
+) -> ActorMention | None:
+    """The person the personal pronoun ``pronoun`` (lower case) at ``offset`` refers to.
+
+    :func:`~mediacompare.analysis.actors.labels.antecedent`, skipping people whose title marks
+    the other gender ("Mrs. May" is not "he").
+
+    Examples
+    --------
+    >>> from mediacompare.analysis.actors import detect_actors
+    >>> from mediacompare.text import sentences
+    >>> text = "Mr. Hunt thanked Mrs. Clarke. She said it works."
+    >>> pronoun_antecedent(detect_actors(sentences(text)), 1, text.index("She"), "she").canonical
+    'Clarke'
+    """
+    person = antecedent(mentions, sentence, offset)
+    skipped: set[str] = set()
+    while person is not None and _gender(person.canonical, mentions) not in (None, PRONOUNS[pronoun]):
+        skipped.add(person.canonical)  # the other gender: try the next person back
+        person = antecedent([m for m in mentions if m.canonical not in skipped], sentence, offset)
+    return person
+
+
 def _inside(offset: int, mentions: Sequence[ActorMention]) -> bool:
     return any(m.start <= offset < m.end for m in mentions)
 
@@ -222,12 +249,7 @@ def link_references(
         for k, token in enumerate(tokens):
             low = _bare(token)
             if low in PRONOUNS:
-                person = antecedent(mentions, sent.index, token.start)
-                skipped: set[str] = set()
-                while person is not None and _gender(person.canonical, mentions) not in (None, PRONOUNS[low]):
-                    skipped.add(person.canonical)  # the other gender: try the next person back
-                    person = antecedent([m for m in mentions if m.canonical not in skipped],
-                                        sent.index, token.start)
+                person = pronoun_antecedent(mentions, sent.index, token.start, low)
                 if person is not None:
                     references.append(ActorReference(
                         token.text, token.start, token.end, sent.index, person.canonical,

@@ -131,7 +131,7 @@ def parse_actor_catalog(source: str, path: str = "<actors>") -> ActorCatalog:
     >>> parse_actor_catalog('[actors.Putin]\\ntype = "persn"\\n', "a.toml")
     Traceback (most recent call last):
     ...
-    mediacompare.errors.ConfigError: a.toml:2: actors.Putin.type: must be one of person, organisation, place, other (got 'persn')
+    mediacompare.errors.ConfigError: a.toml:2: actors.Putin.type: must be one of person, organisation, group, place, other (got 'persn')
     """
     try:
         data = tomllib.loads(source)

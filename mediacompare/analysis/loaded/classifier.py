@@ -277,14 +277,14 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
         """Log-odds of each sentence, its candidate words and their scores (one pass;
         ``words`` are the texts' :func:`sentence_words` when the caller has them)."""
         check_is_fitted(self, "coef_")
-        words = [list(ws) for ws in words] if words is not None else [sentence_words(t) for t in texts]
-        flat = self._word_probabilities([w for ws in words for w in ws])  # one batch
-        ends = np.cumsum([len(ws) for ws in words])
-        probs = np.split(flat, ends[:-1]) if len(words) else []
+        found = [list(ws) for ws in words] if words is not None else [sentence_words(t) for t in texts]
+        flat = self._word_probabilities([w for ws in found for w in ws])  # one batch
+        ends = np.cumsum([len(ws) for ws in found])
+        probs = np.split(flat, ends[:-1]) if len(found) else []
         if not texts:
-            return np.zeros(0), words, probs
-        dense = self._dense_rows(texts, words, probs)
-        return np.asarray(self._sentence_matrix(texts, dense) @ self.coef_ + self.intercept_), words, probs
+            return np.zeros(0), found, probs
+        dense = self._dense_rows(texts, found, probs)
+        return np.asarray(self._sentence_matrix(texts, dense) @ self.coef_ + self.intercept_), found, probs
 
     def decision_function(self, X: Iterable[str]) -> np.ndarray:
         """Log-odds that each sentence is loaded."""

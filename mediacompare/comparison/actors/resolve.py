@@ -42,7 +42,7 @@ class Actor:
     id : str
         Canonical name (unique within the index).
     kind : str
-        person, organisation, place or other.
+        person, organisation, group, place or other.
     group : str or None
         Side or camp from the catalogue / actors file.
     names : tuple of str

@@ -1,0 +1,70 @@
+"""Group actors: a party's members and the body a person leads, with their references."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediacompare.analysis.actors import detect_actors
+from mediacompare.comparison.actors import resolve_actors
+from mediacompare.text import sentences
+
+
+def groups(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.canonical) for m in detect_actors(sentences(text)) if m.kind == "group"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Democratic lawmakers criticised the plan.", [("Democratic lawmakers", "Democratic lawmakers")]),
+    ("The bill angered GOP senators.", [("GOP senators", "Republican senators")]),
+    ("House Republicans said the plan was fair.", [("House Republicans", "House Republicans")]),
+    ("Angry Labour MPs walked out.", [("Labour MPs", "Labour MPs")]),
+    ("Senate Democratic leaders met on Monday.", [("Senate Democratic leaders", "Senate Democratic leaders")]),
+])
+def test_party_members_are_one_group_named_by_the_party(text, expected):
+    assert groups(text) == expected
+
+
+def test_lower_case_and_singular_forms_are_not_party_groups():
+    assert groups("The democratic process needs members who vote.") == []
+    assert groups("A Democratic lawmaker spoke.") == []  # one unnamed person, not a group
+    assert groups("Democrats want more.") == []  # the party itself (an organisation)
+
+
+def test_a_leaders_body_replaces_the_leaders_mention():
+    ms = detect_actors(sentences("President Donald Trump spoke. The Trump administration then rejected the plan."))
+    assert [(m.text, m.kind) for m in ms] == [("Donald Trump", "person"), ("Trump administration", "group")]
+    admin = ms[1]
+    assert admin.canonical == "Trump administration"
+    assert [(lab.kind, lab.text) for lab in admin.labels] == [("verb", "then rejected")]
+
+
+def test_possessive_forms_and_references_to_a_named_body():
+    text = ("Mr. Trump's campaign hired lawyers. The campaign's lawyers said it did nothing wrong. "
+            "Donald Trump said his campaign would win.")
+    found = detect_actors(sentences(text))
+    assert [(m.text, m.canonical, m.possessive) for m in found if m.kind == "group"] == [
+        ("Trump's campaign", "Trump campaign", False),
+        ("The campaign", "Trump campaign", True),
+        ("his campaign", "Trump campaign", False),
+    ]
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+def test_no_group_from_a_pronoun_or_an_ambiguous_the():
+    # nobody in the article leads an administration: "his administration" stays unlinked
+    assert groups("James Comey testified. He said his administration was not involved.") == []
+    # two campaigns: "the campaign" could be either
+    text = "The Trump campaign and the Clinton campaign sparred. The campaign denied it."
+    assert [c for _, c in groups(text)] == ["Trump campaign", "Clinton campaign"]
+
+
+def test_groups_merge_across_articles_and_keep_the_partys_side():
+    found = {
+        "a": detect_actors(sentences("GOP senators blocked the bill.")),
+        "b": detect_actors(sentences("Republican senators blocked the bill again.")),
+    }
+    index = resolve_actors(found)
+    actor = next(a for a in index if a.kind == "group")
+    assert (actor.id, actor.group, actor.articles) == ("Republican senators", "United States", 2)
+    assert set(actor.names) == {"GOP senators", "Republican senators"}
