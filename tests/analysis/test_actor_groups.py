@@ -24,16 +24,32 @@ def test_party_members_are_one_group_named_by_the_party(text, expected):
     assert groups(text) == expected
 
 
+def test_the_party_word_inside_a_member_group_is_not_a_mention_of_the_party():
+    ms = detect_actors(sentences("GOP senators met. The GOP lost."))
+    assert [(m.text, m.canonical) for m in ms] == [("GOP senators", "Republican senators"), ("GOP", "Republican Party")]
+
+
+def test_quotes_of_a_group_go_to_the_group():
+    from mediacompare.analysis.quotes import extract_quotes
+
+    text = '"We will win," the Clinton campaign said.'
+    ss = sentences(text)
+    (quote,) = extract_quotes(text, ss, detect_actors(ss))
+    assert (quote.speaker, quote.speaker_actor) == ("Clinton campaign", "Clinton campaign")
+
+
 def test_lower_case_and_singular_forms_are_not_party_groups():
     assert groups("The democratic process needs members who vote.") == []
     assert groups("A Democratic lawmaker spoke.") == []  # one unnamed person, not a group
     assert groups("Democrats want more.") == []  # the party itself (an organisation)
 
 
-def test_a_leaders_body_replaces_the_leaders_mention():
+def test_a_leaders_body_is_a_group_and_the_leader_stays_named():
     ms = detect_actors(sentences("President Donald Trump spoke. The Trump administration then rejected the plan."))
-    assert [(m.text, m.kind) for m in ms] == [("Donald Trump", "person"), ("Trump administration", "group")]
-    admin = ms[1]
+    assert [(m.text, m.kind, m.canonical) for m in ms] == [
+        ("Donald Trump", "person", "Donald Trump"), ("Trump", "person", "Donald Trump"),
+        ("Trump administration", "group", "Trump administration")]
+    admin = ms[2]
     assert admin.canonical == "Trump administration"
     assert [(lab.kind, lab.text) for lab in admin.labels] == [("verb", "then rejected")]
 

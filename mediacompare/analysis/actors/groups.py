@@ -16,8 +16,9 @@ Groups are actors of kind ``"group"``, found by rules over closed word classes
   group; "his campaign" when the person "his" refers to leads a campaign the article names.
   A pronoun alone never makes a group.
 
-A mention the group covers (the party "GOP", the person "Trump" of "Trump administration") is
-replaced by the group's: what the administration did is not what the person did.
+A party word inside a member group ("GOP" of "GOP senators") is not a mention of the party. A
+leader's name stays a mention of the leader beside the group's ("Trump" in "the Trump
+campaign"), so the administration's acts count for the group and the person stays named.
 
 Examples
 --------
@@ -25,7 +26,7 @@ Examples
 >>> from mediacompare.analysis.actors import detect_actors
 >>> text = "GOP senators rejected the plan. The Obama administration said it would wait."
 >>> [(m.text, m.canonical, m.kind, m.group) for m in detect_actors(sentences(text))]
-[('GOP senators', 'Republican senators', 'group', 'United States'), ('Obama administration', 'Obama administration', 'group', None)]
+[('GOP senators', 'Republican senators', 'group', 'United States'), ('Obama', 'Obama', 'other', None), ('Obama administration', 'Obama administration', 'group', None)]
 """
 
 from __future__ import annotations
@@ -170,6 +171,8 @@ def group_mentions(
         groups.append(ActorMention(text, start, end, sent.index, "group", name, None, possessive, side, "group", labels))
     if not groups:
         return tuple(mentions)
-    covered = [(g.start, g.end) for g in groups]
+    # a party word inside a member group is not a mention of the party; a leader's name is
+    # still a mention of the leader ("Trump" in "the Trump campaign"), beside the group's
+    covered = [(g.start, g.end) for g in groups if g.canonical.split()[-1] not in words.bodies]
     kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in covered)]
     return tuple(sorted([*kept, *groups], key=lambda m: (m.start, m.end)))
