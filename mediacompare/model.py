@@ -8,9 +8,10 @@ The later stages keep their records beside their code: ``analysis/records.py``
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 #: Longest title (characters) an article label shows before "…".
 LABEL_CHARS = 70
@@ -170,5 +171,24 @@ class Sentence:
     def words(self) -> list[str]:
         """Lower-cased word tokens (punctuation dropped)."""
         return [t.text.lower() for t in self.tokens if t.is_word]
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # Tokens are slices of the text (as ``sentences`` makes them): pickle their offsets as
+        # one int array and slice them back, instead of one pickled object per token — the
+        # results of ``--jobs`` workers cross process boundaries this way.
+        base, text, tokens = self.start, self.text, self.tokens
+        if all(text[t.start - base : t.end - base] == t.text for t in tokens):
+            spans = array("q", [v for t in tokens for v in (t.start, t.end)]).tobytes()
+            return (_sentence_from_spans, (self.index, base, self.end, text, spans))
+        return (Sentence, (self.index, base, self.end, text, tokens))
+
+
+def _sentence_from_spans(index: int, start: int, end: int, text: str, spans: bytes) -> Sentence:
+    """The :class:`Sentence` that :meth:`Sentence.__reduce__` pickled as token offsets."""
+    offsets = array("q", spans).tolist()
+    tokens = tuple(
+        Token(text[a - start : b - start], a, b) for a, b in zip(offsets[0::2], offsets[1::2])
+    )
+    return Sentence(index, start, end, text, tokens)
 
 
