@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{'old size MiB':>13} {'new size MiB':>13}")
         for suffix in ("html", "json"):
             old_out, new_out = folder / f"old.{suffix}", folder / f"new.{suffix}"
-            old_s, old_mb = run(args.old_python, ["report", str(corpus), "-q", "-o", str(old_out)], folder)
+            old_s, old_mb = run(args.old_python, ["report", str(corpus), "-o", str(old_out)], folder)  # no -q then
             new_s, new_mb = run(sys.executable, ["report", str(corpus), "-q", "--jobs", str(args.jobs),
                                                  "-o", str(new_out)], REPO)
             print(f"{suffix:6} {old_s:>8.1f} {new_s:>8.1f} {old_s / new_s:>6.2f} {old_mb:>8.0f} {new_mb:>8.0f} "

@@ -46,6 +46,7 @@ from .candidates import (
 )
 from .catalog import ActorCatalog, builtin_catalog, name_key
 from .groups import group_mentions
+from .nominals import nominal_mentions
 from .labels import base_word, is_cap, mention_labels
 from .lexicon import lexicon
 from .model import ActorMention
@@ -351,4 +352,5 @@ def detect_actors(
                     c.labels,
                 )
             )
-    return group_mentions(sentences, sorted(mentions, key=lambda m: (m.start, m.end)), catalog, lex)
+    found = group_mentions(sentences, sorted(mentions, key=lambda m: (m.start, m.end)), catalog, lex)
+    return nominal_mentions(sentences, found, lex)
