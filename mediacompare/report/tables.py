@@ -156,7 +156,7 @@ def actor_coverage_frame(cmp: ComparisonData) -> pd.DataFrame:
     estimate with its 95% interval (for the most mentioned actors)."""
     import pandas as pd
 
-    columns = ["actor", "kind", "group", "outlet", "mentions", "articles", "share",
+    columns = ["actor", "kind", "group", "outlet", "mentions", "references", "articles", "share",
                "sentiment", "ci_low", "ci_high", "ci_method"]
     ac = cmp.actors
     if ac is None:
@@ -167,7 +167,8 @@ def actor_coverage_frame(cmp: ComparisonData) -> pd.DataFrame:
         est = ac.sentiment.estimate(f"actor:{row.actor}", row.outlet)
         rows.append({
             "actor": row.actor, "kind": by_id[row.actor].kind, "group": by_id[row.actor].group,
-            "outlet": row.outlet, "mentions": row.mentions, "articles": row.articles,
+            "outlet": row.outlet, "mentions": row.mentions, "references": row.references,
+            "articles": row.articles,
             "share": row.share,
             "sentiment": est.value if est else _NAN,
             "ci_low": est.ci_low if est else _NAN,

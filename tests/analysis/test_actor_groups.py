@@ -84,3 +84,18 @@ def test_groups_merge_across_articles_and_keep_the_partys_side():
     actor = next(a for a in index if a.kind == "group")
     assert (actor.id, actor.group, actor.articles) == ("Republican senators", "United States", 2)
     assert set(actor.names) == {"GOP senators", "Republican senators"}
+
+
+def test_coverage_counts_linked_references_apart_from_mentions():
+    from mediacompare.analysis.actors.references import link_references
+    from mediacompare.comparison.actors import actor_coverage
+
+    text = "North Korean leader Kim Jong Un met President Moon Jae-in. The North Korean leader smiled, and he left."
+    ss = sentences(text)
+    mentions = detect_actors(ss)
+    refs = link_references(ss, mentions)
+    index = resolve_actors({"a": mentions})
+    rows = {r.actor: r for r in actor_coverage(index, {"a": mentions}, {"a": "X"}, {"a": refs})}
+    kim = rows["Kim Jong Un"]
+    assert (kim.mentions, kim.references) == (1, 2)  # "The North Korean leader", "he"
+    assert kim.share == 1 / len(mentions)  # references are not in the share

@@ -70,7 +70,7 @@ def compare_actors(analyses: Sequence[ArticleAnalysis], *, seed: int = 0) -> Act
     mentions = {a.article.id: a.actors for a in analyses}
     outlet_of = {a.article.id: a.article.outlet for a in analyses}
     index = resolve_actors(mentions)
-    coverage = actor_coverage(index, mentions, outlet_of)
+    coverage = actor_coverage(index, mentions, outlet_of, {a.article.id: a.references for a in analyses})
 
     quotes: dict[str, QuoteStats] = {}
     for a in analyses:

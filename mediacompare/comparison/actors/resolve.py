@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from ...analysis.actors.candidates import _KIND_RANK, display_preference, surname_first
 from ...analysis.actors.catalog import ActorCatalog, builtin_catalog, name_key
 from ...analysis.actors.model import ActorMention
+from ...analysis.actors.references import ActorReference
 
 __all__ = ["DOMINANCE", "Actor", "ActorCoverage", "ActorIndex", "actor_coverage", "resolve_actors"]
 
@@ -334,7 +335,9 @@ class ActorCoverage:
 
     Sentiment towards the actor, with its interval, lives in
     :attr:`mediacompare.comparison.actors.outlets.ActorComparison.sentiment` (one statistics mechanism
-    for every outlet-level figure).
+    for every outlet-level figure). ``references`` counts the pronouns and nominal phrases ("he",
+    "the president") linked to the actor in the outlet's articles; they are not in ``mentions``
+    or ``share``.
     """
 
     actor: str
@@ -344,12 +347,14 @@ class ActorCoverage:
     share: float
     names: Mapping[str, int]
     labels: Mapping[str, int]
+    references: int = 0
 
 
 def actor_coverage(
     index: ActorIndex,
     mentions_by_article: Mapping[str, Sequence[ActorMention]],
     outlet_of: Mapping[str, str],
+    references_by_article: Mapping[str, Sequence[ActorReference]] | None = None,
 ) -> tuple[ActorCoverage, ...]:
     """Per actor × outlet coverage table.
 
@@ -361,6 +366,9 @@ def actor_coverage(
         Article id → that article's mentions.
     outlet_of : mapping
         Article id → outlet name.
+    references_by_article : mapping, optional
+        Article id → its :func:`~mediacompare.analysis.actors.references.link_references`
+        links, counted per actor through the mention that licensed each one.
 
     Returns
     -------
@@ -399,6 +407,14 @@ def actor_coverage(
             cell["names"][f"{m.title} {m.text}" if m.title else m.text] += 1
             cell["labels"].update(f"{lab.kind}: {lab.text}" for lab in m.labels)
             totals[outlet] += 1
+    linked: Counter = Counter()
+    for article, refs in (references_by_article or {}).items():
+        by_start = {m.start: m for m in mentions_by_article.get(article, ())}
+        for r in refs:
+            licensing = by_start.get(r.evidence_start)
+            actor = index.actor_id(article, licensing) if licensing is not None else None
+            if actor is not None:
+                linked[outlet_of[article], actor] += 1
     rows = [
         ActorCoverage(
             actor,
@@ -408,6 +424,7 @@ def actor_coverage(
             c["n"] / totals[outlet],
             dict(sorted(c["names"].items())),
             dict(sorted(c["labels"].items())),
+            linked[outlet, actor],
         )
         for (outlet, actor), c in cells.items()
     ]

@@ -26,6 +26,7 @@ class ActorCell:
     group: str | None
     outlet: str
     mentions: int
+    references: int
     share: float
     sentiment: float | None
     ci: tuple[float, float] | None
@@ -125,7 +126,7 @@ def actors_view(cmp: ComparisonData) -> ActorsView:
             ci = est.bounds if est is not None else None
             cells.append(ActorCell(
                 actor=actor, kind=by_id[actor].kind, group=by_id[actor].group, outlet=row.outlet,
-                mentions=row.mentions, share=row.share,
+                mentions=row.mentions, references=row.references, share=row.share,
                 sentiment=est.value if est is not None and not math.isnan(est.value) else None,
                 ci=ci, method=est.method.replace("sentence-level", "mention-level") if est else "",
                 names=_top(dict(row.names), LABELS_SHOWN), labels=_top(dict(row.labels), LABELS_SHOWN),
@@ -233,7 +234,8 @@ def outlet_actors_data(cmp: ComparisonData, outlet: str) -> dict[str, Any]:
         if row.outlet != outlet:
             continue
         est = ac.sentiment.estimate(f"actor:{row.actor}", outlet)
-        rows.append({"actor": row.actor, "mentions": row.mentions, "articles": row.articles,
+        rows.append({"actor": row.actor, "mentions": row.mentions, "references": row.references,
+                     "articles": row.articles,
                      "share": row.share, "names": dict(row.names), "labels": dict(row.labels),
                      "sentiment": estimate_data(est) if est else None})
     stats = ac.quotes.get(outlet)
