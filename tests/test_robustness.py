@@ -255,6 +255,26 @@ def test_a_failing_article_is_reported_and_the_rest_completes(monkeypatch):
     assert "analysis failed (RuntimeError: boom)" in done[1].skipped_reason
 
 
+def test_an_article_that_breaks_the_batched_classifiers_is_isolated(monkeypatch):
+    from mediacompare.analysis import pipeline
+    from mediacompare.model import Article
+
+    real = pipeline._score_drafts
+
+    def flaky(drafts, options):
+        if any(d.article.id == "bad" for d in drafts):
+            raise RuntimeError("boom")
+        return real(drafts, options)
+
+    monkeypatch.setattr(pipeline, "_score_drafts", flaky)
+    articles = [Article(id=i, outlet="A", title="Talks", text="Talks collapsed. Three died.")
+                for i in ("a", "bad", "c")]
+    done = pipeline.analyze_batch(articles)
+    assert [d.scored for d in done] == [True, False, True]
+    assert "analysis failed (RuntimeError: boom)" in done[1].skipped_reason
+    assert done[0] == pipeline.analyze(articles[0])
+
+
 def test_stale_temporary_files_of_a_killed_run_are_removed(tmp_path):
     import mediacompare as mc
     from mediacompare.report import render
@@ -293,14 +313,14 @@ def _flaky_analyze(monkeypatch):
     """Make the analysis of article ``bad`` raise (forked workers inherit the patch)."""
     from mediacompare.analysis import pipeline
 
-    real = pipeline.analyze
+    real = pipeline._draft
 
-    def flaky(article, options=None):
+    def flaky(article, options):
         if article.id == "bad":
             raise RuntimeError("boom")
         return real(article, options)
 
-    monkeypatch.setattr(pipeline, "analyze", flaky)
+    monkeypatch.setattr(pipeline, "_draft", flaky)
     return pipeline
 
 

@@ -11,16 +11,28 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
-from ..model import Article
+from ..model import Article, Sentence
 from ..text import ngram_counts, sentences
 from .actors.model import ActorMention
-from .records import AnyAnalysis, ArticleAnalysis, SkippedArticle
+from .records import (
+    AnyAnalysis, ArticleAnalysis, ArticleSentiment, SentimentScores, SkippedArticle, TargetSentiment,
+)
 
-__all__ = ["AnalysisOptions", "analyze", "analyze_all", "analyze_chunks", "analyze_safely"]
+if TYPE_CHECKING:
+    from .actors.references import ActorReference
+    from .framing.records import ArticleFrames
+    from .loaded.score import LoadedLanguage
+    from .quotes.model import Quote
+
+__all__ = ["AnalysisOptions", "analyze", "analyze_all", "analyze_batch", "analyze_chunks", "analyze_safely"]
 
 BACKENDS = ("auto", "serial", "processes", "dask")
+#: Articles whose classifier calls are batched together in a serial run (see
+#: :func:`analyze_batch`); worker tasks are batches of their own.
+BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -104,12 +116,101 @@ def _headline_quotes(title: str | None, options: AnalysisOptions):
     return extract_quotes(title, sents, detect_actors(sents, catalog=_actor_catalog(options.actors_file)))
 
 
-def _with_sentiment(sents, mentions) -> tuple[ActorMention, ...]:
-    """Every actor mention with its target-dependent sentiment (one batch per article)."""
-    from .targets import score_mentions
+@dataclass(frozen=True)
+class _Draft:
+    """An article's analysis before the batch-scored parts (loaded language, actor sentiment)."""
 
-    scores = score_mentions(sents, [(m.start, m.end) for m in mentions])
-    return tuple(replace(m, sentiment=s) for m, s in zip(mentions, scores, strict=True))
+    article: Article
+    sentences: tuple[Sentence, ...]
+    sentiment: tuple[SentimentScores, ...]
+    summary: ArticleSentiment
+    mentions: tuple[ActorMention, ...]
+    references: tuple[ActorReference, ...]
+    quotes: tuple[Quote, ...]
+    frames: ArticleFrames
+
+
+def _draft(article: Article, options: AnalysisOptions) -> _Draft | SkippedArticle:
+    """Everything of one article that needs no batch-wide classifier call."""
+    from . import sentiment
+    from .actors import detect_actors
+    from .actors.references import link_references, with_reference_labels
+    from .framing import score_frames
+    from .quotes import extract_quotes
+
+    sents = sentences(article.text)
+    if not article.is_english:
+        return SkippedArticle(
+            article=article,
+            skipped_reason=(
+                f"language looks like '{article.language}', not English: "
+                "not scored with the English lexicons"
+            ),
+            sentences=sents,
+            word_count=sum(1 for s in sents for t in s.tokens if t.is_word),
+        )
+    scores = sentiment.score_sentences(sents)
+    mentions = detect_actors(sents, catalog=_actor_catalog(options.actors_file))
+    references = link_references(sents, mentions)
+    mentions = with_reference_labels(mentions, references)
+    return _Draft(
+        article=article,
+        sentences=sents,
+        sentiment=scores,
+        summary=sentiment.summarize(sents, scores, headline=article.title),
+        mentions=mentions,
+        references=references,
+        quotes=extract_quotes(article.text, sents, mentions),
+        frames=score_frames(sents, title=article.title, codebook=_codebook(options.frames_file)),
+    )
+
+
+def _score_drafts(
+    drafts: Sequence[_Draft], options: AnalysisOptions
+) -> tuple[list[LoadedLanguage], list[tuple[TargetSentiment, ...]]]:
+    """Loaded language and actor sentiment of many drafts, one classifier call each."""
+    from .loaded.score import score_loaded_many
+    from .targets.mentions import score_mentions_many
+
+    loaded = score_loaded_many([d.sentences for d in drafts], _loaded_model(options.loaded_model))
+    actor_sentiment = score_mentions_many(
+        [(d.sentences, [(m.start, m.end) for m in d.mentions]) for d in drafts])
+    return loaded, actor_sentiment
+
+
+def _finish(
+    draft: _Draft, loaded: LoadedLanguage, actor_sentiment: tuple[TargetSentiment, ...],
+    options: AnalysisOptions,
+) -> ArticleAnalysis:
+    from .quantities import extract_quantities
+    from .style import score_style
+
+    article, sents, summary, quotes = draft.article, draft.sentences, draft.summary, draft.quotes
+    return ArticleAnalysis(
+        article=article,
+        sentences=sents,
+        sentence_sentiment=draft.sentiment,
+        sentiment=summary,
+        term_counts=ngram_counts(sents),
+        word_count=summary.tone.word_count,
+        frames=draft.frames,
+        frame_model_scores=_frame_model_scores(
+            _frame_model(options.frame_model), sents, draft.frames),
+        actors=tuple(replace(m, sentiment=s)
+                     for m, s in zip(draft.mentions, actor_sentiment, strict=True)),
+        references=draft.references,
+        quotes=quotes,
+        headline_quotes=_headline_quotes(article.title, options),
+        style=score_style(
+            sents,
+            title=article.title,
+            title_compound=summary.headline_compound,
+            body_compound_mean=summary.compound_mean,
+            quoted_chars=sum(q.end - q.start for q in quotes if q.kind != "indirect"),
+            loaded=loaded,
+        ),
+        quantities=extract_quantities(sents),
+    )
 
 
 def analyze(article: Article, options: AnalysisOptions | None = None) -> AnyAnalysis:
@@ -126,56 +227,21 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> AnyAnal
     >>> a.sentiment.negative_share
     0.5
     """
-    from . import sentiment
-    from .actors import detect_actors
-    from .actors.references import link_references, with_reference_labels
-    from .framing import score_frames
-    from .quantities import extract_quantities
-    from .quotes import extract_quotes
-    from .loaded.score import score_loaded
-    from .style import score_style
-
     options = options or AnalysisOptions()
-    sents = sentences(article.text)
-    if not article.is_english:
-        return SkippedArticle(
-            article=article,
-            skipped_reason=(
-                f"language looks like '{article.language}', not English: "
-                "not scored with the English lexicons"
-            ),
-            sentences=sents,
-            word_count=sum(1 for s in sents for t in s.tokens if t.is_word),
-        )
-    scores = sentiment.score_sentences(sents)
-    summary = sentiment.summarize(sents, scores, headline=article.title)
-    mentions = detect_actors(sents, catalog=_actor_catalog(options.actors_file))
-    references = link_references(sents, mentions)
-    mentions = with_reference_labels(mentions, references)
-    quotes = extract_quotes(article.text, sents, mentions)
-    frames = score_frames(sents, title=article.title, codebook=_codebook(options.frames_file))
-    return ArticleAnalysis(
+    draft = _draft(article, options)
+    if isinstance(draft, SkippedArticle):
+        return draft
+    (loaded,), (actor_sentiment,) = _score_drafts([draft], options)
+    return _finish(draft, loaded, actor_sentiment, options)
+
+
+def _failed(article: Article, error: Exception) -> SkippedArticle:
+    return SkippedArticle(
         article=article,
-        sentences=sents,
-        sentence_sentiment=scores,
-        sentiment=summary,
-        term_counts=ngram_counts(sents),
-        word_count=summary.tone.word_count,
-        frames=frames,
-        frame_model_scores=_frame_model_scores(_frame_model(options.frame_model), sents, frames),
-        actors=_with_sentiment(sents, mentions),
-        references=references,
-        quotes=quotes,
-        headline_quotes=_headline_quotes(article.title, options),
-        style=score_style(
-            sents,
-            title=article.title,
-            title_compound=summary.headline_compound,
-            body_compound_mean=summary.compound_mean,
-            quoted_chars=sum(q.end - q.start for q in quotes if q.kind != "indirect"),
-            loaded=score_loaded(sents, _loaded_model(options.loaded_model)),
+        skipped_reason=(
+            f"analysis failed ({type(error).__name__}: {error}); not scored — please "
+            "report this article"
         ),
-        quantities=extract_quantities(sents),
     )
 
 
@@ -187,17 +253,58 @@ def analyze_safely(article: Article, options: AnalysisOptions | None = None) -> 
     except ConfigError:
         raise  # a bad frames/actors/model file concerns every article: stop, with its message
     except Exception as error:  # noqa: BLE001 - reported per article, the rest completes
-        return SkippedArticle(
-            article=article,
-            skipped_reason=(
-                f"analysis failed ({type(error).__name__}: {error}); not scored — please "
-                "report this article"
-            ),
-        )
+        return _failed(article, error)
+
+
+def analyze_batch(articles: Sequence[Article], options: AnalysisOptions | None = None) -> list[AnyAnalysis]:
+    """:func:`analyze_safely` of each article, with the loaded-language and actor-sentiment
+    classifiers called once for the whole batch instead of once per article.
+
+    The results are identical to article-at-a-time analysis (every sentence and mention is
+    scored on its own row); what the batch saves is the per-call overhead of featurising and
+    classifying, a third of the analysis time for short articles.
+
+    Examples
+    --------
+    >>> texts = ["Troops advanced.", "Critics condemned the plan."]
+    >>> articles = [Article(id=t, outlet="X", title=t, text=t) for t in texts]
+    >>> analyze_batch(articles) == [analyze(a) for a in articles]
+    True
+    """
+    options = options or AnalysisOptions()
+    drafts: list[_Draft | AnyAnalysis] = []
+    for article in articles:
+        try:
+            drafts.append(_draft(article, options))
+        except ConfigError:
+            raise
+        except Exception as error:  # noqa: BLE001 - reported per article, the rest completes
+            drafts.append(_failed(article, error))
+    ready = [d for d in drafts if isinstance(d, _Draft)]
+    try:
+        loaded, actor_sentiment = _score_drafts(ready, options)
+    except ConfigError:
+        raise
+    except Exception:  # noqa: BLE001 - one article broke the batch call: find it the slow way
+        return [analyze_safely(a, options) for a in articles]
+    scored = iter(zip(loaded, actor_sentiment, strict=True))
+    results: list[AnyAnalysis] = []
+    for draft in drafts:
+        if not isinstance(draft, _Draft):
+            results.append(draft)
+            continue
+        article_loaded, article_sentiment = next(scored)
+        try:
+            results.append(_finish(draft, article_loaded, article_sentiment, options))
+        except ConfigError:
+            raise
+        except Exception as error:  # noqa: BLE001 - reported per article, the rest completes
+            results.append(_failed(draft.article, error))
+    return results
 
 
 def _analyze_chunk(articles: Sequence[Article], options: AnalysisOptions | None) -> list[AnyAnalysis]:
-    return [analyze_safely(a, options) for a in articles]
+    return analyze_batch(articles, options)
 
 
 def _chunks(items: Sequence[Article], size: int) -> list[Sequence[Article]]:
@@ -242,10 +349,10 @@ def analyze_all(
         backend = "serial" if jobs <= 1 or len(items) < 4 else "processes"
     if backend == "serial":
         results = []
-        for article in items:
-            results.append(analyze_safely(article, options))
+        for chunk in _chunks(items, BATCH):
+            results.extend(analyze_batch(chunk, options))
             if progress:
-                progress(1)
+                progress(len(chunk))
         return tuple(results)
     chunks = _chunks(items, _chunk_size(len(items), jobs))
     if backend == "dask":
@@ -281,7 +388,7 @@ def analyze_chunks(
         jobs = os.cpu_count() or 1
     if jobs <= 1:
         for batch in batches:
-            yield tuple(analyze_safely(article, options) for article in batch)
+            yield tuple(a for chunk in _chunks(list(batch), BATCH) for a in analyze_batch(chunk, options))
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -296,7 +403,7 @@ def analyze_chunks(
 
 def _chunk_size(n: int, jobs: int) -> int:
     """Articles per task: about four tasks per worker, at most 64 articles each."""
-    return max(1, min(64, n // (jobs * 4) or 1))
+    return max(1, min(2 * BATCH, n // (jobs * 4) or 1))
 
 
 #: Seconds to wait for a Dask scheduler named by ``DASK_SCHEDULER_ADDRESS``.

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from mediacompare.analysis.pipeline import analyze, analyze_all
+from mediacompare.analysis.pipeline import analyze, analyze_all, analyze_batch
 from mediacompare.analysis.records import SkippedArticle
 from mediacompare.errors import ConfigError
 from mediacompare.model import Article
@@ -34,6 +34,15 @@ def test_parallel_backends_match_serial(two_outlets, backend, jobs):
     serial = analyze_all(articles, backend="serial")
     parallel = analyze_all(articles, backend=backend, jobs=jobs)
     assert parallel == serial
+
+
+def test_a_batch_gives_each_article_exactly_its_own_analysis(two_outlets):
+    # the loaded-language and actor-sentiment classifiers score the whole batch in one call;
+    # every sentence and mention must still come out as if scored alone (titles: NaN != NaN)
+    mixed = [*two_outlets, Article(id="ru", outlet="X", language="ru", text="Министр заявил."),
+             Article(id="none", outlet="X", title="Rain", text="Rain. More rain.")]
+    assert analyze_batch(mixed) == [analyze(a) for a in mixed]
+    assert analyze_batch([]) == []
 
 
 def test_progress_is_called_per_article(two_outlets):

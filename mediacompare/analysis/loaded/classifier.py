@@ -197,15 +197,18 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
     # ------------------------------------------------------------------ sentence model
     def _dense(self, text: str, words: Sequence[Word], probs: np.ndarray) -> np.ndarray:
         lexicon, vectors, valence = loaded_lexicon(), word_vectors(), vader_lexicon()
-        found = [v for w in words if (v := vectors.vector(w.lower)) is not None]
-        mean = np.mean(found, axis=0) if found else np.zeros(vectors.dim)
+        lowers = [w.lower for w in words]
+        index = vectors.index
+        rows = [j for word in lowers if (j := index.get(word)) is not None]
+        mean = vectors.matrix[rows].mean(axis=0) if rows else np.zeros(vectors.dim)
         counts = dict.fromkeys(lexicon.categories, 0)
-        for match in lexicon.matches([w.lower for w in words]):
+        for match in lexicon.matches(lowers):
             counts[match.category] += 1
-        top = np.sort(probs)[::-1].tolist() + [0.0, 0.0, 0.0]
-        strength = [abs(valence.get(w.lower, 0.0)) for w in words] or [0.0]
-        marks = sum(text.count(c) for c in "\"“”")
-        tail = [top[0], float(np.mean(top[:3])), float(np.sum(probs > 0.5)) / 3,
+        scores = probs.tolist()
+        top = sorted(scores, reverse=True)[:3] + [0.0, 0.0, 0.0]
+        strength = [abs(valence.get(word, 0.0)) for word in lowers] or [0.0]
+        marks = text.count('"') + text.count("“") + text.count("”")
+        tail = [top[0], (top[0] + top[1] + top[2]) / 3, sum(p > 0.5 for p in scores) / 3,
                 max(strength) / 4, float(np.mean(strength)), marks / 4]
         return np.concatenate([mean, list(counts.values()), tail])
 
@@ -291,10 +294,13 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
         return self._score(raw_documents(X, type(self).__name__))[0]
 
     def score_sentences(self, X: Iterable[str]) -> tuple[np.ndarray, list[list[dict[str, Any]]]]:
-        """Probabilities and :meth:`word_scores` lists of many sentences in one pass."""
+        """Probabilities of many sentences in one pass, and the :meth:`word_scores` list of
+        each sentence at or over ``threshold`` (an empty list for the others)."""
         texts = raw_documents(X, type(self).__name__)
         logits, words, probs = self._score(texts)
-        return _sigmoid(logits), [self._explained(w, p, every=True) for w, p in zip(words, probs)]
+        p = _sigmoid(logits)
+        return p, [self._explained(w, q, every=True) if flag >= self.threshold else []
+                   for w, q, flag in zip(words, probs, p)]
 
     def predict_proba(self, X: Iterable[str]) -> np.ndarray:
         """``[[P(not loaded), P(loaded)], …]`` for each sentence."""

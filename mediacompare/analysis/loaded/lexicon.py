@@ -46,23 +46,42 @@ class LoadedLexicon:
     phrases: dict[tuple[str, ...], str]
     sha256: str
     _seen: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    _by_length: tuple[tuple[int, dict[str, str]], ...] = field(
+        init=False, compare=False, repr=False)
+    _phrase_starts: frozenset[str] = field(init=False, compare=False, repr=False)
+    _longest: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # prefixes grouped by length, longest first: a word tries one slice per length instead
+        # of every prefix (the first match in ``prefixes`` order is the longest one)
+        groups: dict[int, dict[str, str]] = {}
+        for prefix, name in self.prefixes:
+            groups.setdefault(len(prefix), {}).setdefault(prefix, name)
+        object.__setattr__(self, "_by_length", tuple(sorted(groups.items(), reverse=True)))
+        object.__setattr__(self, "_phrase_starts", frozenset(p[0] for p in self.phrases))
+        object.__setattr__(self, "_longest", max(map(len, self.phrases), default=0))
 
     def category(self, word: str) -> str | None:
         """The category of one lower-cased word, or None (answers are cached)."""
-        if word in self._seen:
-            return self._seen[word]
+        seen = self._seen
+        if word in seen:
+            return seen[word]
         found = self.words.get(word)
         if found is None:
-            found = next((name for prefix, name in self.prefixes if word.startswith(prefix)), None)
-        self._seen[word] = found
+            for size, group in self._by_length:
+                if size <= len(word) and (found := group.get(word[:size])) is not None:
+                    break
+        seen[word] = found
         return found
 
     def matches(self, words: Sequence[str]) -> list[LexiconMatch]:
         """Entries matched in a sequence of lower-cased words (phrases first, no overlaps)."""
         out: list[LexiconMatch] = []
         taken: set[int] = set()
-        longest = max((len(p) for p in self.phrases), default=0)
+        longest, starts = self._longest, self._phrase_starts
         for i in range(len(words)):
+            if words[i] not in starts:
+                continue
             for n in range(min(longest, len(words) - i), 1, -1):
                 name = self.phrases.get(tuple(words[i : i + n]))
                 if name is not None and not taken.intersection(range(i, i + n)):

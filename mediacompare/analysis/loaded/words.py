@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -34,9 +34,9 @@ DENSE_WORD_FEATURES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Word:
-    """One candidate word: its span in the sentence, lower-cased form and neighbours."""
+class Word(NamedTuple):
+    """One candidate word: its span in the sentence, lower-cased form and neighbours (a named
+    tuple: sentences hold tens of them and the whole corpus is scored word by word)."""
 
     text: str
     start: int
@@ -52,17 +52,20 @@ def sentence_words(text: str) -> list[Word]:
     """The non-stop-word words of one sentence, with spans relative to ``text``."""
     stop = english_stop_words()
     found = list(_WORD.finditer(text))
+    texts = [match.group() for match in found]
+    lowers = [word.lower() for word in texts]
     spans = quoted_spans(Sentence(0, 0, len(text), text)) if any(c in text for c in "\"“”'‘’") else []
+    last = len(found) - 1
     out = []
-    for i, match in enumerate(found):
-        lower = match.group().lower()
+    for i, lower in enumerate(lowers):
         if lower in stop or len(lower) < 2:
             continue
+        start = found[i].start()
         out.append(Word(
-            match.group(), match.start(), match.end(), lower,
-            found[i - 1].group().lower() if i else "<s>",
-            found[i + 1].group().lower() if i + 1 < len(found) else "</s>",
-            any(a <= match.start() < b for a, b in spans),
+            texts[i], start, found[i].end(), lower,
+            lowers[i - 1] if i else "<s>",
+            lowers[i + 1] if i < last else "</s>",
+            bool(spans) and any(a <= start < b for a, b in spans),
             i == 0,
         ))
     return out

@@ -23,7 +23,7 @@ from .classifier import TargetSentimentClassifier
 from .features import Mention
 from .vectorizer import SpanError
 
-__all__ = ["score_mentions"]
+__all__ = ["score_mentions", "score_mentions_many"]
 
 
 def score_mentions(
@@ -49,9 +49,45 @@ def score_mentions(
     SpanError
         If a span is empty or not inside a single sentence.
     """
-    if not spans:
-        return ()
+    return score_mentions_many([(sentences, spans)], model)[0]
+
+
+def score_mentions_many(
+    articles: Sequence[tuple[Sequence[Sentence], Sequence[tuple[int, int]]]],
+    model: TargetSentimentClassifier | None = None,
+) -> list[tuple[TargetSentiment, ...]]:
+    """:func:`score_mentions` of many articles ``(sentences, spans)`` with one classifier call
+    (the same results: every mention is featurised and scored on its own row).
+
+    Examples
+    --------
+    >>> from mediacompare.text import sentences
+    >>> a = sentences("Voters praised Smith. Critics condemned Smith for the corrupt, disastrous deal.")
+    >>> b = sentences("Nobody is named here.")
+    >>> [[r.label for r in one] for one in score_mentions_many([(a, [(15, 20), (40, 45)]), (b, [])])]
+    [[1, -1], []]
+    """
+    mentions = [_mentions(sents, spans) for sents, spans in articles]
+    flat = [m for ms in mentions for m in ms]
+    if not flat:
+        return [() for _ in articles]
     clf = model if model is not None else TargetSentimentClassifier.pretrained()
+    proba = clf.predict_proba(flat)
+    classes = clf.classes_.tolist()
+    columns = {label: j for j, label in enumerate(classes)}
+    scored = []
+    for row, best in zip(proba.tolist(), proba.argmax(axis=1).tolist()):
+        p = [row[columns[label]] if label in columns else 0.0 for label in (-1, 0, 1)]
+        scored.append(TargetSentiment(int(classes[best]), *p))
+    results, at = [], 0
+    for ms in mentions:
+        results.append(tuple(scored[at : at + len(ms)]))
+        at += len(ms)
+    return results
+
+
+def _mentions(sentences: Sequence[Sentence], spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Each span as a :class:`Mention` of its sentence, offsets relative to the sentence."""
     starts = [s.start for s in sentences]
     mentions = []
     shifted: dict[int, tuple[Token, ...]] = {}  # sentence → its tokens, offsets in the sentence
@@ -67,11 +103,4 @@ def score_mentions(
                 Token(t.text, t.start - shift, t.end - shift) for t in sentence.tokens
             )
         mentions.append(Mention(sentence.text, tokens, start - shift, end - shift))
-    proba = clf.predict_proba(mentions)
-    columns = {label: j for j, label in enumerate(clf.classes_.tolist())}
-    results = []
-    for row in proba:
-        p = {label: float(row[columns[label]]) if label in columns else 0.0 for label in (-1, 0, 1)}
-        label = int(clf.classes_[int(row.argmax())])
-        results.append(TargetSentiment(label, p[-1], p[0], p[1]))
-    return tuple(results)
+    return mentions
