@@ -45,6 +45,30 @@ def test_a_batch_gives_each_article_exactly_its_own_analysis(two_outlets):
     assert analyze_batch([]) == []
 
 
+def test_a_batch_pauses_the_garbage_collector_only_while_it_runs(two_outlets, monkeypatch):
+    import gc
+
+    from mediacompare.analysis import pipeline
+
+    seen = []
+    real = pipeline._draft
+
+    def spy(article, options):
+        seen.append(gc.isenabled())
+        return real(article, options)
+
+    monkeypatch.setattr(pipeline, "_draft", spy)
+    assert gc.isenabled()
+    analyze_batch(two_outlets)
+    assert len(seen) == len(two_outlets) and not any(seen) and gc.isenabled()
+    gc.disable()
+    try:
+        analyze_batch(two_outlets)
+        assert not gc.isenabled()  # a caller's own choice is left as it was
+    finally:
+        gc.enable()
+
+
 def test_progress_is_called_per_article(two_outlets):
     seen = []
     analyze_all(two_outlets, progress=seen.append)

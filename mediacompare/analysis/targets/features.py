@@ -33,19 +33,21 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ...model import Token
 from ...text import tokenize
 from ..vader import load_lexicon
 
 __all__ = [
-    "BLOCKS", "DENSE_NAMES", "Mention", "char_words", "featurize",
-    "mention", "word_char_ngrams",
+    "BLOCKS", "DENSE_NAMES", "Mention", "SentenceView", "char_words", "featurize",
+    "mention", "sentence_view", "word_char_ngrams",
 ]
 
 #: Sparse feature blocks: name → (idf weighting, sublinear tf, L2-normalised per block).
@@ -78,12 +80,17 @@ _NEGATION_SCALAR = -0.74  # VADER's N_SCALAR
 
 @dataclass(frozen=True)
 class Mention:
-    """A target mention: sentence text, its tokens (offsets into ``text``) and the span."""
+    """A target mention: sentence text, its tokens and the span (offsets into ``text``).
+
+    ``offset`` is where ``text`` starts in the tokens' own text: an article's tokens serve its
+    sentences as they are (token offset − ``offset`` = position in ``text``).
+    """
 
     text: str
     tokens: tuple[Token, ...]
     start: int
     end: int
+    offset: int = 0
 
 
 def mention(text: str, start: int, end: int, tokens: Sequence[Token] | None = None) -> Mention:
@@ -133,12 +140,29 @@ def word_char_ngrams(word: str, low: int, high: int) -> tuple[str, ...]:
     return tuple(grams)
 
 
+class SentenceView(NamedTuple):
+    """What :func:`featurize` reads from a mention's tokens, computed once per sentence."""
+
+    words: list[str]
+    negator: list[bool]
+    starts: list[int]
+    ends: list[int]
+
+
+def sentence_view(tokens: Sequence[Token], offset: int = 0) -> SentenceView:
+    """The lower-cased words, negator flags and token offsets (minus ``offset``) of one sentence."""
+    words = [t.text.lower() for t in tokens]
+    return SentenceView(words, [_is_negator(w) for w in words],
+                        [t.start - offset for t in tokens], [t.end - offset for t in tokens])
+
+
 def featurize(
     m: Mention,
     window: int = 4,
     decay: float = 4.0,
     char_range: tuple[int, int] = (2, 5),
     chars: bool = True,
+    view: SentenceView | None = None,
 ) -> tuple[dict[str, float], list[float]]:
     """Sparse (``"block|feature"`` → raw value) and dense features of one mention.
 
@@ -154,20 +178,20 @@ def featurize(
         Smallest and largest character n-gram.
     chars : bool
         Include the ``ch`` block (callers that map :func:`char_words` themselves skip it).
+    view : SentenceView, optional
+        :func:`sentence_view` of ``m.tokens``, when the caller scores several mentions of one
+        sentence.
 
     Returns
     -------
     (dict, list)
         Sparse raw counts/weights and the :data:`DENSE_NAMES` values.
     """
-    words = [t.text.lower() for t in m.tokens]
-    before = [i for i, t in enumerate(m.tokens) if t.end <= m.start]
-    after = [i for i, t in enumerate(m.tokens) if t.start >= m.end]
-    lo = len(before)  # index of the first token of (or after) the target
-    hi = after[0] if after else len(words)  # first token after the target
+    words, negator, starts, ends = view if view is not None else sentence_view(m.tokens, m.offset)
+    lo = bisect.bisect_right(ends, m.start)  # index of the first token of (or after) the target
+    hi = bisect.bisect_left(starts, m.end, lo)  # first token after the target
     left, right, target_words = words[:lo], words[hi:], words[lo:hi]
     masked = left + [TARGET] + right
-    negator = [_is_negator(word) for word in words]  # asked twice below: once per word
     masked_negator = negator[:lo] + [False] + negator[hi:]  # "<t>" is no negator
     clause_lo, clause_hi, clause_keys = _clause(words, lo, hi)
     keys = _word_keys(masked, masked_negator) + _window_keys(left, right, window) + clause_keys

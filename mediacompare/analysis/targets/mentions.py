@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from ...model import Sentence, Token
+from ...model import Sentence
 from ..records import TargetSentiment
 from .classifier import TargetSentimentClassifier
 from .features import Mention
@@ -90,17 +90,11 @@ def _mentions(sentences: Sequence[Sentence], spans: Sequence[tuple[int, int]]) -
     """Each span as a :class:`Mention` of its sentence, offsets relative to the sentence."""
     starts = [s.start for s in sentences]
     mentions = []
-    shifted: dict[int, tuple[Token, ...]] = {}  # sentence → its tokens, offsets in the sentence
     for i, (start, end) in enumerate(spans):
         k = bisect.bisect_right(starts, start) - 1
         if not (0 <= k < len(sentences)) or not (start < end <= sentences[k].end):
             raise SpanError(f"mention {i}: span ({start}, {end}) is not inside one sentence")
         sentence = sentences[k]
-        shift = sentence.start
-        tokens = shifted.get(k)
-        if tokens is None:
-            tokens = shifted[k] = tuple(
-                Token(t.text, t.start - shift, t.end - shift) for t in sentence.tokens
-            )
-        mentions.append(Mention(sentence.text, tokens, start - shift, end - shift))
+        shift = sentence.start  # the article's tokens, read with the sentence's offset
+        mentions.append(Mention(sentence.text, sentence.tokens, start - shift, end - shift, shift))
     return mentions

@@ -22,7 +22,9 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from ...errors import MediaCompareError
-from .features import BLOCKS, DENSE_NAMES, Mention, char_words, featurize, mention, word_char_ngrams
+from .features import (
+    BLOCKS, DENSE_NAMES, Mention, char_words, featurize, mention, sentence_view, word_char_ngrams,
+)
 
 if TYPE_CHECKING:
     from scipy.sparse import csr_matrix
@@ -153,8 +155,11 @@ class TargetFeatures(TransformerMixin, BaseEstimator):
     ) -> tuple[list[dict[str, float]], np.ndarray]:
         low, high = self.char_range
         rows, dense = [], []
+        tokens, view = None, None
         for m in mentions:
-            sparse_row, dense_row = featurize(m, self.window, self.decay, (low, high), chars)
+            if m.tokens is not tokens:  # mentions of one sentence share its tokens and view
+                tokens, view = m.tokens, sentence_view(m.tokens, m.offset)
+            sparse_row, dense_row = featurize(m, self.window, self.decay, (low, high), chars, view)
             rows.append(sparse_row)
             dense.append(dense_row)
         return rows, np.asarray(dense, dtype=np.float64).reshape(len(dense), len(DENSE_NAMES))
