@@ -15,13 +15,14 @@ and prints machine information, articles/s for each and the ratio full / naive (
 whole analysis runs at the naive loop's speed or better). Both are warmed up on one article
 first (imports, lexicons, models); best of ``--repeat`` runs.
 
+``--stages`` prints the seconds spent in each stage of the full analysis.
 ``--jobs N`` adds ``analyze_all(jobs=N)`` (worker processes) against the serial
 ``analyze_all`` in the same run, with the speed-up and whether every result is equal (``==``) to
 the serial one. ``--profile`` prints the cProfile top 20 (by own time) of one full-analysis
 pass. Exits cleanly when the data is absent.
 
     python benchmarks/analysis_speed.py [--data ../shared/data] [--limit 200] [--repeat 3]
-                                        [--jobs 2] [--profile]
+                                        [--jobs 2] [--stages] [--profile]
 """
 
 from __future__ import annotations
@@ -66,6 +67,60 @@ def load_articles(data: Path, limit: int | None) -> list[Article] | None:
     return [Article(id=r["id"], outlet="BBC", title=r["title"], text=r["text"]) for r in rows]
 
 
+#: (module, function, stage name) of the stages ``analyze_batch`` calls (looked up at call time).
+STAGES = (
+    ("mediacompare.analysis.pipeline", "sentences", "sentence splitting"),
+    ("mediacompare.analysis.sentiment", "score_sentences", "VADER"),
+    ("mediacompare.analysis.sentiment", "summarize", "tone summary"),
+    ("mediacompare.analysis.actors", "detect_actors", "actor detection"),
+    ("mediacompare.analysis.actors.references", "link_references", "references"),
+    ("mediacompare.analysis.quotes", "extract_quotes", "quotes"),
+    ("mediacompare.analysis.framing", "score_frames", "frames"),
+    ("mediacompare.analysis.loaded.score", "score_loaded_many", "loaded language"),
+    ("mediacompare.analysis.targets.mentions", "score_mentions_many", "actor sentiment"),
+    ("mediacompare.analysis.style", "score_style", "style"),
+    ("mediacompare.analysis.quantities", "extract_quantities", "quantities"),
+    ("mediacompare.analysis.pipeline", "ngram_counts", "term counts"),
+)
+
+
+def print_stages(run: Callable[[], object], repeat: int) -> None:
+    """Seconds spent in each of :data:`STAGES` during ``run`` (the run with the least total)."""
+    import importlib
+
+    spent: dict[str, float] = {}
+    originals = []
+    for module_name, attr, stage in STAGES:
+        module = importlib.import_module(module_name)
+        original = getattr(module, attr)
+        originals.append((module, attr, original))
+
+        def timed(*a: object, _f: Callable = original, _stage: str = stage, **k: object) -> object:
+            t0 = time.perf_counter()
+            try:
+                return _f(*a, **k)
+            finally:
+                spent[_stage] = spent.get(_stage, 0.0) + time.perf_counter() - t0
+
+        setattr(module, attr, timed)
+    best: dict[str, float] = {}
+    try:
+        for _ in range(repeat):
+            spent.clear()
+            t0 = time.perf_counter()
+            run()
+            spent["(rest: assembling records)"] = time.perf_counter() - t0 - sum(spent.values())
+            if not best or sum(spent.values()) < sum(best.values()):
+                best = dict(spent)
+    finally:
+        for module, attr, original in originals:
+            setattr(module, attr, original)
+    total = sum(best.values())
+    print(f"stages of the full analysis (best of {repeat}; {total:.3f} s, timing included)")
+    for stage, seconds in sorted(best.items(), key=lambda kv: -kv[1]):
+        print(f"  {stage:<30}{seconds:>8.3f} s{seconds / total:>7.1%}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
@@ -73,6 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--jobs", type=int, default=0, help="also time analyze_all(jobs=N)")
     parser.add_argument("--profile", action="store_true", help="cProfile top 20 of the analysis")
+    parser.add_argument("--stages", action="store_true", help="seconds per analysis stage (best run)")
     args = parser.parse_args(argv)
     articles = load_articles(args.data, args.limit)
     if articles is None:
@@ -133,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{one / many:>8.2f}")
         print(f"results equal to serial (==): {equal} of {n}")
         status = 0 if equal == n else 1
+
+    if args.stages:
+        print_stages(full, args.repeat)
 
     if args.profile:
         profiler = cProfile.Profile()

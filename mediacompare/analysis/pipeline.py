@@ -3,6 +3,11 @@
 :func:`analyze` looks at one article only — no corpus state — which is what lets
 :func:`analyze_all` run it in parallel (``jobs`` processes, or a Dask cluster) with results
 identical to a serial run.
+
+:func:`analyze_batch` is the unit every backend runs: each article is analysed on its own, and
+only the two classifiers that pay per call (loaded language, actor sentiment) score the whole
+batch's sentences and mentions in one call, row by row, so the results are those of
+:func:`analyze`.
 """
 
 from __future__ import annotations
