@@ -26,6 +26,13 @@ def test_with_two_parties_the_one_named_last_before_wins():
     assert nominals(text) == [("the party", "Democratic Party")]
 
 
+def test_a_company_suffix_makes_the_company_its_mention_but_not_the_firm():
+    text = ("The U.S. Commerce Department banned American companies from selling to ZTE Corp. "
+            "Mr. Ross called the company's actions egregious.")
+    assert nominals(text) == [("the company", "ZTE Corp")]
+    assert nominals("ZTE Corp. was fined. A partner at the firm said little.") == []
+
+
 def test_a_title_a_capital_or_an_unnamed_noun_is_not_a_nominal_mention():
     assert nominals("The Senate Intelligence Committee met. The committee Chairman Richard Burr spoke.") == []
     assert nominals("The company said profits fell.") == []  # no company named

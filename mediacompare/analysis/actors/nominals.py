@@ -3,8 +3,9 @@ National Committee", "the party" after "the Republican Party", "the firm" after 
 Analytica, a data firm".
 
 A lower-case noun of :data:`BODY_NOUNS` right after *the* is a mention of the organisation or
-group the article names **with that noun**: in its name ("Democratic National Committee") or in
-a title or apposition the article gives it ("Cambridge Analytica, a data firm"). One such actor:
+group the article names **with that noun**: in its name ("Democratic National Committee"; a
+company suffix such as "Inc." or "Corp." counts as "company") or in a title or apposition the
+article gives it ("Cambridge Analytica, a data firm"). One such actor:
 the mention is its. Several ("the party" in an article naming both parties): the one named last
 before the phrase; with none before, the one the article names most often, when it is named more
 often than every other; else the phrase stays unlinked (ambiguous), never guessed. The mention counts
@@ -30,7 +31,7 @@ from .labels import base_word, mention_labels
 from .lexicon import Lexicon
 from .model import ActorMention
 
-__all__ = ["BODY_NOUNS", "nominal_mentions"]
+__all__ = ["BODY_NOUNS", "COMPANY_SUFFIXES", "nominal_mentions"]
 
 #: Nouns that name an organisation or group by its kind.
 BODY_NOUNS = frozenset(
@@ -42,13 +43,23 @@ BODY_NOUNS = frozenset(
 )
 
 
+#: Words of a name that make the body a company ("Facebook Inc.", "ZTE Corp."): "the company"
+#: is then its mention too. ("The firm" is not: law, PR and polling firms come and go in the
+#: same articles.)
+COMPANY_SUFFIXES = frozenset("inc corp corporation co ltd llc plc holdings".split())
+
+
 def _nouns_of(m: ActorMention) -> set[str]:
-    """The body nouns the article gives an actor: in its name, or in its titles and appositions."""
-    words = set(m.canonical.lower().split()) | set(m.text.lower().split())
+    """The body nouns the article gives an actor: in its name (a company suffix gives
+    "company"), or in its titles and appositions."""
+    words = {w.strip(",.") for w in f"{m.canonical} {m.text}".lower().split()}
     for lab in m.labels:
         if lab.kind in ("title", "apposition"):
             words.update(w.strip(",.") for w in lab.text.lower().split())
-    return words & BODY_NOUNS
+    nouns = words & BODY_NOUNS
+    if words & COMPANY_SUFFIXES:
+        nouns.add("company")
+    return nouns
 
 
 def _choose(names: set[str], bodies: Sequence[ActorMention], offset: int, named: Counter) -> str | None:
