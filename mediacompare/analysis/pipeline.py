@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..model import Article, Sentence
@@ -242,25 +242,27 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> AnyAnal
     return _finish(draft, loaded, actor_sentiment, options)
 
 
-def _failed(article: Article, error: Exception) -> SkippedArticle:
-    return SkippedArticle(
-        article=article,
-        skipped_reason=(
-            f"analysis failed ({type(error).__name__}: {error}); not scored — please "
-            "report this article"
-        ),
-    )
+def _kept(article: Article, step: Callable[..., Any], *args: Any) -> Any:
+    """``step(*args)``, or when it fails, ``article`` kept unscored with the error as its reason
+    (a :class:`ConfigError` — a bad frames/actors/model file — concerns every article: raised)."""
+    try:
+        return step(*args)
+    except ConfigError:
+        raise
+    except Exception as error:  # noqa: BLE001 - reported per article, the rest completes
+        return SkippedArticle(
+            article=article,
+            skipped_reason=(
+                f"analysis failed ({type(error).__name__}: {error}); not scored — please "
+                "report this article"
+            ),
+        )
 
 
 def analyze_safely(article: Article, options: AnalysisOptions | None = None) -> AnyAnalysis:
     """:func:`analyze`, but an article whose analysis fails is kept, unscored, with the error
     as its ``skipped_reason``, so one bad article never stops a batch (or a worker)."""
-    try:
-        return analyze(article, options)
-    except ConfigError:
-        raise  # a bad frames/actors/model file concerns every article: stop, with its message
-    except Exception as error:  # noqa: BLE001 - reported per article, the rest completes
-        return _failed(article, error)
+    return _kept(article, analyze, article, options)
 
 
 def analyze_batch(articles: Sequence[Article], options: AnalysisOptions | None = None) -> list[AnyAnalysis]:
@@ -301,14 +303,7 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _analyze_batch(articles: Sequence[Article], options: AnalysisOptions) -> list[AnyAnalysis]:
-    drafts: list[_Draft | AnyAnalysis] = []
-    for article in articles:
-        try:
-            drafts.append(_draft(article, options))
-        except ConfigError:
-            raise
-        except Exception as error:  # noqa: BLE001 - reported per article, the rest completes
-            drafts.append(_failed(article, error))
+    drafts = [_kept(article, _draft, article, options) for article in articles]
     ready = [d for d in drafts if isinstance(d, _Draft)]
     try:
         loaded, actor_sentiment = _score_drafts(ready, options)
@@ -317,23 +312,10 @@ def _analyze_batch(articles: Sequence[Article], options: AnalysisOptions) -> lis
     except Exception:  # noqa: BLE001 - one article broke the batch call: find it the slow way
         return [analyze_safely(a, options) for a in articles]
     scored = iter(zip(loaded, actor_sentiment, strict=True))
-    results: list[AnyAnalysis] = []
-    for draft in drafts:
-        if not isinstance(draft, _Draft):
-            results.append(draft)
-            continue
-        article_loaded, article_sentiment = next(scored)
-        try:
-            results.append(_finish(draft, article_loaded, article_sentiment, options))
-        except ConfigError:
-            raise
-        except Exception as error:  # noqa: BLE001 - reported per article, the rest completes
-            results.append(_failed(draft.article, error))
-    return results
-
-
-def _analyze_chunk(articles: Sequence[Article], options: AnalysisOptions | None) -> list[AnyAnalysis]:
-    return analyze_batch(articles, options)
+    return [
+        _kept(d.article, _finish, d, *next(scored), options) if isinstance(d, _Draft) else d
+        for d in drafts
+    ]
 
 
 def _chunks(items: Sequence[Article], size: int) -> list[Sequence[Article]]:
@@ -390,7 +372,7 @@ def analyze_all(
 
     results = []
     with ProcessPoolExecutor(max_workers=jobs) as pool, _collector_paused():  # while unpickling
-        for chunk, done in zip(chunks, pool.map(_analyze_chunk, chunks, [options] * len(chunks))):
+        for chunk, done in zip(chunks, pool.map(analyze_batch, chunks, [options] * len(chunks))):
             results.extend(done)
             if progress:
                 progress(len(chunk))
@@ -426,7 +408,7 @@ def analyze_chunks(
             items = list(batch)
             chunks = _chunks(items, _chunk_size(len(items), jobs))
             with _collector_paused():  # while the batch's results are unpickled
-                done = tuple(a for part in pool.map(_analyze_chunk, chunks, [options] * len(chunks))
+                done = tuple(a for part in pool.map(analyze_batch, chunks, [options] * len(chunks))
                              for a in part)
             yield done
 
@@ -462,7 +444,7 @@ def _run_dask(chunks, options, progress) -> list[AnyAnalysis]:
         raise ConfigError(
             "the dask backend needs Dask: pip install 'mediacompare[dask]'"
         ) from error
-    tasks = [delayed(_analyze_chunk)(chunk, options) for chunk in chunks]
+    tasks = [delayed(analyze_batch)(chunk, options) for chunk in chunks]
     client = _dask_client()
     if client is not None:
         computed = client.compute(tasks, sync=True)
