@@ -189,6 +189,7 @@ def _finish(
     draft: _Draft, loaded: LoadedLanguage, actor_sentiment: tuple[TargetSentiment, ...],
     options: AnalysisOptions,
 ) -> ArticleAnalysis:
+    """The complete analysis of a draft, given its batch-scored parts."""
     from .quantities import extract_quantities
     from .style import score_style
 
