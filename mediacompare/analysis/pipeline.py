@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..errors import ConfigError
 from ..model import Article, Sentence
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["AnalysisOptions", "analyze", "analyze_all", "analyze_batch", "analyze_chunks", "analyze_safely"]
 
 BACKENDS = ("auto", "serial", "processes", "dask")
+_T = TypeVar("_T")
 #: Articles whose classifier calls are batched together in a serial run (see
 #: :func:`analyze_batch`); worker tasks are batches of their own.
 BATCH = 32
@@ -243,7 +244,7 @@ def analyze(article: Article, options: AnalysisOptions | None = None) -> AnyAnal
     return _finish(draft, loaded, actor_sentiment, options)
 
 
-def _kept(article: Article, step: Callable[..., Any], *args: Any) -> Any:
+def _kept(article: Article, step: Callable[..., _T], *args: Any) -> _T | SkippedArticle:
     """``step(*args)``, or when it fails, ``article`` kept unscored with the error as its reason
     (a :class:`ConfigError` — a bad frames/actors/model file — concerns every article: raised)."""
     try:

@@ -155,10 +155,11 @@ class TargetFeatures(TransformerMixin, BaseEstimator):
     ) -> tuple[list[dict[str, float]], np.ndarray]:
         low, high = self.char_range
         rows, dense = [], []
-        tokens, view = None, None
-        for m in mentions:
-            if m.tokens is not tokens:  # mentions of one sentence share its tokens and view
-                tokens, view = m.tokens, sentence_view(m.tokens, m.offset)
+        seen: tuple[object, int] | None = None
+        view = None
+        for m in mentions:  # consecutive mentions of one sentence share its view
+            if seen is None or m.tokens is not seen[0] or m.offset != seen[1]:
+                seen, view = (m.tokens, m.offset), sentence_view(m.tokens, m.offset)
             sparse_row, dense_row = featurize(m, self.window, self.decay, (low, high), chars, view)
             rows.append(sparse_row)
             dense.append(dense_row)
