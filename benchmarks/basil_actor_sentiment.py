@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from mediacompare.analysis.actors import detect_actors
+from mediacompare.analysis.actors.references import link_references
 from mediacompare.analysis.targets import score_mentions
 from mediacompare.analysis.targets.aggregate import NEGATIVE_BELOW, POSITIVE_ABOVE, aggregate_sentiment
 from mediacompare.text import sentences
@@ -28,20 +29,26 @@ def _fold(word: str) -> str:
     ).strip(".,’'")
 
 
-def basil_pairs(folder: Path):
-    """(triplet, gold label, mention sentiments) per annotated pair, and the unmatched count."""
+def basil_pairs(folder: Path, references: frozenset[str] = frozenset()):
+    """(triplet, gold label, mention sentiments) per annotated pair, and the unmatched count.
+
+    ``references`` names the kinds of linked reference (``"nominal"``, ``"pronoun"``) scored
+    as further mentions of the person they are linked to; the shipped analysis uses none.
+    """
     pairs, unmatched = [], 0
     with open(folder / "basil_articles.jsonl", encoding="utf-8") as handle:
         for row in map(json.loads, handle):
             ss = sentences(row["text"])
             mentions = detect_actors(ss)
-            scores = score_mentions(ss, [(m.start, m.end) for m in mentions])
+            links = [r for r in link_references(ss, mentions) if r.kind in references]
+            scores = score_mentions(ss, [(m.start, m.end) for m in [*mentions, *links]])
+            named = [(m.canonical, m.text) for m in mentions] + [(r.canonical, r.canonical) for r in links]
             for key, value in sorted(row["article_level_annotations"].items()):
                 if not key.startswith("author_feeling_") or key == "author_feeling_main_event":
                     continue
                 surname = _fold(key.removeprefix("author_feeling_").split("_")[-1])
-                found = [s for m, s in zip(mentions, scores)
-                         if _fold(m.canonical.split()[-1]) == surname or _fold(m.text.split()[-1]) == surname]
+                found = [s for (canonical, text), s in zip(named, scores)
+                         if _fold(canonical.split()[-1]) == surname or _fold(text.split()[-1]) == surname]
                 if found and value in GOLD:
                     pairs.append((row["triplet_uuid"], GOLD[value], found))
                 else:
@@ -103,3 +110,16 @@ def report(folder: Path) -> None:
         matrix = confusion_matrix(y, predicted, labels=[-1, 0, 1])
         f1m = f1_score(y, predicted, average="macro", labels=[-1, 0, 1])
         print(f"| {name} | {f1m:.3f} | {matrix.tolist()} | {matrix[1, 0]}/{matrix[1].sum()} |")
+    print("\nLinked references scored as further mentions of their person (shipped: none):")
+    print("| references added | dead zone macro-F1 | neutral→negative | grouped-CV macro-F1 | neutral→negative |")
+    print("|---|---|---|---|---|")
+    for kinds in ((), ("nominal",), ("pronoun",), ("nominal", "pronoun")):
+        pairs, _ = basil_pairs(folder, frozenset(kinds))
+        y = np.array([g for _, g, _ in pairs])
+        cells = []
+        for predicted in (np.array([aggregate_sentiment(f).label for _, _, f in pairs]),
+                          grouped_cv_dead_zone(pairs)):
+            matrix = confusion_matrix(y, predicted, labels=[-1, 0, 1])
+            cells += [f"{f1_score(y, predicted, average='macro', labels=[-1, 0, 1]):.3f}",
+                      f"{matrix[1, 0]}/{matrix[1].sum()}"]
+        print(f"| {' + '.join(kinds) or 'none'} | {' | '.join(cells)} |")

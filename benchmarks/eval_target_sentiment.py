@@ -16,7 +16,8 @@ Published state of the art (transformer on GPU): F1m 0.831 (rw test), 0.825 (mt 
 ``--basil`` adds article-level actor sentiment against BASIL dev author feeling per main entity
 (``benchmarks/basil_actor_sentiment.py``): macro-F1 and confusion matrix of the aggregation
 before (sign of the mean score, argmax of mean probabilities) and after (dead zone), plus the
-dead zone chosen by grouped cross-validation over triplets.
+dead zone chosen by grouped cross-validation over triplets, and the same with linked nominal
+and pronoun references scored as further mentions of their person.
 """
 
 from __future__ import annotations
