@@ -110,6 +110,38 @@ def test_organisation_and_person_in_one_run_are_split():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one name with "and" inside: a field word before it, the head after
+        ("The House Ways and Means Committee approved the bill.", "House Ways and Means Committee"),
+        ("The Securities and Exchange Commission sued.", "Securities and Exchange Commission"),
+        ("The House Energy and Commerce Committee met.", "House Energy and Commerce Committee"),
+        # two names coordinated: the left one is whole on its own
+        ("Louis County police handle the inquiry; the FBI and Justice Department are also "
+         "conducting their own investigation.", "FBI|Justice Department"),
+        ("The White House and State Department said they were unaware.", "White House|State Department"),
+        ("It hit companies such as Qualcomm Inc, Intel Corp and Alphabet Inc’s Google.",
+         "Intel Corp|Alphabet Inc"),
+        ("Fox News' Lucas Tomlinson and The Associated Press contributed to this report.",
+         "Lucas Tomlinson|Associated Press"),
+    ],
+)
+def test_and_joins_one_name_but_not_two(text, expected):
+    found = [m.text for m in detect(text)]
+    for name in expected.split("|"):
+        assert name in found, (name, found)
+
+
+def test_and_does_not_join_a_word_the_article_names_on_its_own():
+    text = ("Late Friday, FBI chief Wray urged the bureau to stay calm. The memo was released "
+            "over the objections of Wray and Justice Department leadership.")
+    assert "Justice Department" in [m.text for m in detect(text)]
+    renamed = ("Democrats will change the name of the Education and the Workforce Committee to "
+               "the Education and Labor Committee.")
+    assert "Education and Labor Committee" in [m.text for m in detect(renamed)]
+
+
 def test_two_names_side_by_side_are_two_actors():
     text = "Counselor to President Donald Trump Kellyanne Conway criticized some on the left."
     assert [(n, k) for n, _, k in names(text)] == [("Donald Trump", "person"), ("Kellyanne Conway", "person")]

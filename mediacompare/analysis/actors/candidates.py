@@ -50,6 +50,7 @@ class _Context:
     catalog: ActorCatalog
     cap_mid: set[str]
     lower_seen: set[str]
+    alone: set[str]  # words the article writes as a one-word name (runs._article_stats)
     words: list[str] = field(default_factory=list)  # token texts of the current sentence
 
 

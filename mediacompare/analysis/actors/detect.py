@@ -46,6 +46,7 @@ from .candidates import (
 )
 from .catalog import ActorCatalog, builtin_catalog, name_key
 from .groups import group_mentions
+from .nicknames import nickname_mentions
 from .nominals import nominal_mentions
 from .labels import base_word, is_cap, mention_labels
 from .lexicon import lexicon
@@ -219,7 +220,7 @@ def _sentence_cands(sent: Sentence, ctx: _Context, acronyms: dict[str, str]) -> 
     ctx.words = [t.text for t in toks]
     initial = _initial_positions(sent)
     title_case = _is_title_case(sent, lex)
-    runs = _runs(toks, lex)
+    runs = _runs(toks, lex, ctx.alone)
     if title_case:  # headlines: keep only words with evidence
         split = []
         for lo, hi in runs:
@@ -353,4 +354,4 @@ def detect_actors(
                 )
             )
     found = group_mentions(sentences, sorted(mentions, key=lambda m: (m.start, m.end)), catalog, lex)
-    return nominal_mentions(sentences, found, lex)
+    return nickname_mentions(sentences, nominal_mentions(sentences, found, lex), lex)

@@ -27,8 +27,10 @@ class ActorLabel:
         ``"apposition"`` (", the secretary of ..., "), ``"verb"`` (the verb the actor is the
         subject of: "scoffed", "has told"), ``"possession"`` (what the text gives the actor:
         "Kremlin’s *forces*"), ``"compound"`` (a noun the name modifies: "Kremlin *missiles*")
-        or ``"reference"`` (a nominal reference elsewhere in the article linked to this actor:
-        "the dictator", see :mod:`~mediacompare.analysis.actors.references`).
+        ``"nickname"`` (a quoted name the article gives the person: "Rocket Man", see
+        :mod:`~mediacompare.analysis.actors.nicknames`) or ``"reference"`` (a nominal reference
+        elsewhere in the article linked to this actor: "the dictator", see
+        :mod:`~mediacompare.analysis.actors.references`).
     sentence : int
         Index of the sentence the label is in.
     start, end : int

@@ -7,6 +7,7 @@ article's tokens) and never at other articles.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from ...model import Sentence
 from .labels import base_word, is_cap
@@ -56,7 +57,40 @@ def _is_title_case(sent: Sentence, lex: Lexicon) -> bool:
     return len(content) >= 4 and sum(w[0].isupper() for w in content) >= 0.75 * len(content)
 
 
-def _runs(toks, lex: Lexicon) -> list[tuple[int, int]]:
+#: Last words of whole names that are not organisation heads ("White House", "United States").
+_WHOLE_ENDS = frozenset({"house", "states"})
+#: Organisation heads that also name a field inside a longer name ("House Energy and Commerce
+#: Committee", "Securities and Exchange Commission", "Oil and Gas Corp"): they do not end a name
+#: before "and".
+FIELD_HEADS = frozenset(
+    """
+    energy securities exchange oil gas insurance technology technologies communications media
+    mining steel capital market markets investments industries electronics entertainment
+    software foods motors pharmaceuticals petroleum telecom records pictures studios labs united
+    """.split()
+)
+
+
+def _complete_before_and(toks, i: int, j: int, lex: Lexicon, alone: AbstractSet[str]) -> bool:
+    """Whether the run ``toks[i..j]`` before an "and" is a whole name on its own, so the "and"
+    coordinates two names ("FBI and Justice Department", "Intel Corp and Alphabet Inc", "Lucas
+    Tomlinson and The Associated Press") rather than joining one ("Ways and Means Committee"):
+    an acronym or an organisation head ends it, a known given name or a title starts it, it is
+    one word the article also writes as a name on its own (``alone``), or "The" follows.
+    """
+    last = toks[j].text
+    letters = last.replace(".", "")
+    return (
+        (len(letters) >= 2 and letters.isalpha() and letters.isupper())
+        or (i == j and base_word(last).lower() in alone)
+        or base_word(last).lower().rstrip(".") in (lex.organisation_heads - FIELD_HEADS) | _WHOLE_ENDS
+        or toks[i].text.lower() in lex.given_names
+        or any(lex.is_title(t.text) for t in toks[i : j + 1])
+        or (j + 2 < len(toks) and toks[j + 2].text == "The")
+    )
+
+
+def _runs(toks, lex: Lexicon, alone: AbstractSet[str] = frozenset()) -> list[tuple[int, int]]:
     runs, i, n = [], 0, len(toks)
     while i < n:
         if not is_cap(toks[i].text, lex.particles):
@@ -108,7 +142,7 @@ def _runs(toks, lex: Lexicon) -> list[tuple[int, int]]:
                 if k < n and is_cap(toks[k].text, lex.particles) and toks[k].text.lower() not in WEEKDAYS:
                     j = k  # "Bank of England", never "Fox News on Tuesday"
                     continue
-            if word == "and":
+            if word == "and" and not _complete_before_and(toks, i, j, lex, alone):
                 k = nxt + 1
                 while k < n and is_cap(toks[k].text, lex.particles) and not _possessive_at(toks, k):
                     k += 1
@@ -129,13 +163,18 @@ def _abbreviates(acronym: str, name: str) -> bool:
     return all(c in it for c in acronym.lower() if c.isalpha())
 
 
-def _article_stats(sents: Sequence[Sentence], lex: Lexicon) -> tuple[set[str], set[str]]:
+def _article_stats(sents: Sequence[Sentence], lex: Lexicon) -> tuple[set[str], set[str], set[str]]:
+    """Lower-cased words the article capitalises mid-sentence, writes in lower case, and
+    writes as a one-word name (capitalised mid-sentence, no capitalised word beside it, not
+    joined to one by "and", "of" or "for")."""
     cap_mid: set[str] = set()
     lower_seen: set[str] = set()
+    alone: set[str] = set()
     for sent in sents:
         initial = _initial_positions(sent)
         title_case = _is_title_case(sent, lex)
-        for i, tok in enumerate(sent.tokens):
+        toks = sent.tokens
+        for i, tok in enumerate(toks):
             if not tok.text[:1].isalpha():
                 continue
             word = base_word(tok.text)
@@ -143,4 +182,16 @@ def _article_stats(sents: Sequence[Sentence], lex: Lexicon) -> tuple[set[str], s
                 lower_seen.add(word.lower())
             elif i not in initial and not title_case:
                 cap_mid.add(word.lower())
-    return cap_mid, lower_seen
+                if not _capitalised_beside(toks, i, lex):
+                    alone.add(word.lower())
+    return cap_mid, lower_seen, alone
+
+
+def _capitalised_beside(toks, i: int, lex: Lexicon) -> bool:
+    def cap(k: int) -> bool:
+        return 0 <= k < len(toks) and is_cap(toks[k].text, lex.particles)
+
+    after_and = i + 2 < len(toks) and toks[i + 1].text == "and" and (
+        cap(i + 2) or (toks[i + 2].text == "the" and cap(i + 3)))  # "Education and the Workforce"
+    after_of = i >= 2 and toks[i - 1].text in ("of", "for", "and") and cap(i - 2)  # "Department of Education"
+    return cap(i - 1) or cap(i + 1) or after_and or after_of
