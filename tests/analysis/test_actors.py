@@ -157,6 +157,22 @@ def test_family_name_first_names_and_their_short_form():
     assert names("Anti-war protesters marched.") == []
 
 
+def test_a_relative_introduced_through_a_surname_does_not_take_it():
+    # AllSides: every bare "Cruz" went to his wife
+    text = ("Trump and Cruz feuded bitterly. During the GOP primary, Trump dubbed Cruz “Lyin’ Ted” "
+            "and tweeted an unflattering picture of his wife, Heidi Cruz. Cruz finally blew his top.")
+    assert {m.canonical for m in detect(text) if m.text == "Cruz"} == {"Cruz"}
+    # AllSides: "Ford" went to her husband
+    ford = ("Notes show Christine Blasey Ford described a rape attempt. Ford’s husband, Russell Ford, "
+            "told The Post about it. Ford also took a polygraph test.")
+    assert {m.canonical for m in detect(ford) if m.text == "Ford"} == {"Christine Blasey Ford"}
+    # a relative with a surname of her own keeps it, and a title still chooses the relative
+    own = "Syed Farook and his wife, Tashfeen Malik, fled. Malik had pledged allegiance online."
+    assert [m.canonical for m in detect(own) if m.text == "Malik"] == ["Tashfeen Malik"]
+    titled = "Senator Ted Cruz came with his wife, Heidi Cruz. Mrs. Cruz spoke first."
+    assert [m.canonical for m in detect(titled) if m.text == "Cruz"] == ["Heidi Cruz"]
+
+
 def test_spellings_and_family_names_merge_across_articles():
     index = resolve_actors({
         "a": detect("Kim Jong-un threatened Seoul."),

@@ -162,11 +162,51 @@ def surname_first(words: Sequence[str]) -> bool:
     return len(words) == 3 and all(len(w) <= 4 and w.isalpha() for w in words[1:])
 
 
+#: Kinship nouns that introduce a relative of someone the article names by the same surname
+#: ("his wife, Heidi Cruz", "son Hunter Biden").
+KINSHIP_NOUNS = frozenset(
+    """
+    wife husband son daughter mother father brother sister widow widower niece nephew cousin
+    grandson granddaughter grandfather grandmother stepson stepdaughter stepmother stepfather
+    uncle aunt
+    """.split()
+)
+_GENDERED_TITLES = frozenset({"mr", "mrs", "ms", "miss"})
+
+
+def _introduced_as_relative(cand: _Cand) -> bool:
+    """Whether a kinship noun (then an optional comma) comes right before the name's run."""
+    toks, k = cand.sent.tokens, cand.run_lo - 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    return k >= 0 and toks[k].text.lower() in KINSHIP_NOUNS
+
+
+def _shares_surname(relative: _Cand, cands: list[_Cand]) -> bool:
+    """Whether the relative's surname also names the person it is introduced through: another
+    full name with that surname that is no relative, or the surname earlier in the same sentence
+    ("Trump dubbed Cruz … his wife, Heidi Cruz"). A relative with a surname of her own ("his
+    wife, Tashfeen Malik") keeps it."""
+    last = relative.words[-1]
+    return any(
+        c is not relative and c.words and c.words[-1] == last
+        and ((len(c.words) >= 2 and not _introduced_as_relative(c))
+             or (c.sent is relative.sent and c.start < relative.start))
+        for c in cands
+    )
+
+
 def _attach_surnames(cands: list[_Cand], catalog: ActorCatalog) -> None:
-    """Point short person names at the full form they abbreviate (in place)."""
+    """Point short person names at the full form they abbreviate (in place).
+
+    A full name the article introduces as someone's relative ("his wife, Heidi Cruz") does not
+    take a bare surname when the surname also names the person it is introduced through
+    (:func:`_shares_surname`), unless a title ("Mrs. Cruz") says which family member is meant.
+    """
     full = [
         c for c in cands if c.entry is None and c.kind in ("person", "name") and len(c.words) >= 2
     ]
+    relatives = {id(c) for c in full if _introduced_as_relative(c) and _shares_surname(c, cands)}
     for cand in cands:
         if (
             cand.entry is not None
@@ -183,6 +223,9 @@ def _attach_surnames(cands: list[_Cand], catalog: ActorCatalog) -> None:
             and f.words[-1] == last
             and (len(cand.words) == 1 or f.words[0] == cand.words[0])
         ]
+        titled = (cand.title or "").lower().rstrip(".") in _GENDERED_TITLES
+        if len(cand.words) == 1 and not titled:
+            options = [f for f in options if id(f) not in relatives]
         if not options and len(cand.words) == 1:  # "Kim" for "Kim Jong-un", "Kim Jong Un"
             options = [f for f in full if f.words[0] == last and surname_first(f.words)]
         before = [f for f in options if f.start < cand.start]
