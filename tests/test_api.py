@@ -197,3 +197,20 @@ def test_dataframes_are_tidy_long_tables_with_datetimes():
                      Article(id="b", outlet="Y", text="Talks failed. War came.")]).articles
     assert str(dated["date"].dtype).startswith("datetime64")
     assert str(dated.loc["a", "date"].date()) == "2024-01-02" and dated["date"].isna().sum() == 1
+
+
+def test_a_nickname_is_a_label_of_its_person_for_the_outlet_that_wrote_it():
+    from mediacompare import Article
+
+    cmp = compare([
+        Article(id="a", outlet="Tabloid", text=(
+            'North Korean leader Kim Jong Un tested a missile. Trump referred to Kim as "Rocket Man." '
+            "Rocket Man fired again on Sunday.")),
+        Article(id="b", outlet="Wire", text="North Korean leader Kim Jong Un tested a missile. Kim fired again."),
+    ])
+    words = cmp.actor_words
+    kim = words[words["actor"] == "Kim Jong Un"]
+    nicknames = kim[kim["kind"] == "nickname"]
+    assert list(zip(nicknames["outlet"], nicknames["text"])) == [("Tabloid", "Rocket Man")]
+    tabloid = kim[kim["outlet"] == "Tabloid"]
+    assert ("name", "Rocket Man") in set(zip(tabloid["kind"], tabloid["text"]))

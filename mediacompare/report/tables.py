@@ -180,8 +180,8 @@ def actor_coverage_frame(cmp: ComparisonData) -> pd.DataFrame:
 
 def actor_words_frame(cmp: ComparisonData) -> pd.DataFrame:
     """One row per actor × outlet × word used for the actor: the names (``kind`` "name") and
-    the labels around them (``kind`` "title", "apposition", "reference", "verb", "possession",
-    "compound"), with how often."""
+    the labels around them (``kind`` "title", "apposition", "nickname", "reference", "verb",
+    "possession", "compound"), with how often."""
     import pandas as pd
 
     columns = ["actor", "outlet", "kind", "text", "count"]

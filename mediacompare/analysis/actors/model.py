@@ -11,7 +11,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["LABEL_KINDS", "ActorLabel", "ActorMention"]
 
 #: Kinds of labels, in display order.
-LABEL_KINDS = ("title", "apposition", "reference", "verb", "possession", "compound")
+LABEL_KINDS = ("title", "apposition", "nickname", "reference", "verb", "possession", "compound")
 
 
 @dataclass(frozen=True)
