@@ -61,6 +61,17 @@ def test_pronoun_skips_a_person_of_the_other_gender():
     assert _links(text, "pronoun") == [("She", "Anna Lindt")]
 
 
+def test_a_linked_nominal_is_the_antecedent_of_a_later_pronoun():
+    # NewsWCL50: "he" went to Abe, the only person named in the sentence
+    text = ("President Donald Trump spoke on Tuesday. The president, sitting next to Japanese Prime "
+            "Minister Shinzo Abe, said he believed there was a lot of goodwill.")
+    links = _links(text)
+    assert links == [("The president", "Donald Trump"), ("he", "Donald Trump")]
+    sents = sentences(text)
+    he = [r for r in link_references(sents, detect_actors(sents)) if r.text == "he"][0]
+    assert text[he.evidence_start : he.evidence_end] == "Donald Trump"  # the nominal's titled name
+
+
 def test_references_become_labels_and_analysis_records():
     text = "North Korean dictator Kim Jong Un tested a missile. Analysts said the dictator was defiant."
     sents = sentences(text)

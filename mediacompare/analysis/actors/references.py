@@ -17,7 +17,8 @@ never guess from the role alone.
 
 A **pronoun** (*he, him, his, himself, she, her, hers, herself*) is linked with
 :func:`~mediacompare.analysis.actors.labels.antecedent` (the nearest sentence with a named
-person; its subject, else its first person), skipping people whose title marks the other
+person or a linked nominal reference before it — "The president, sitting next to Shinzo Abe,
+said he" — its subject, else its first one), skipping people whose title marks the other
 gender (*Mr.*, *Mrs.*, *Ms.*, …).
 
 Each link is an :class:`ActorReference` holding the reference's span and the span of the
@@ -26,12 +27,14 @@ mention that licensed it (the titled name for a nominal, the antecedent for a pr
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...model import Sentence, Token
-from .labels import antecedent
+from .labels import antecedent, mention_labels
+from .lexicon import lexicon
 from .model import ActorLabel, ActorMention
 
 __all__ = [
@@ -92,7 +95,8 @@ class ActorReference:
     kind : str
         ``"nominal"`` or ``"pronoun"``.
     evidence_start, evidence_end : int
-        The span of the mention that licensed the link (the titled name, or the antecedent).
+        The span of the mention that licensed the link: the titled name, or the antecedent (for
+        a pronoun whose antecedent is a linked nominal reference, that reference's titled name).
     """
 
     text: str
@@ -244,12 +248,16 @@ def link_references(
         for offset in range(lab.start, lab.end)
     }
     references: list[ActorReference] = []
+    chain = sorted(mentions, key=lambda m: m.start)  # names, then linked nominals as they come
+    licensing: dict[int, ActorMention] = {}  # id of a linked nominal in the chain -> its titled name
+    lex = lexicon()
     for sent in sentences:
         tokens = sent.tokens
         for k, token in enumerate(tokens):
             low = _bare(token)
             if low in PRONOUNS:
-                person = pronoun_antecedent(mentions, sent.index, token.start, low)
+                person = pronoun_antecedent(chain, sent.index, token.start, low)
+                person = licensing.get(id(person), person)
                 if person is not None:
                     references.append(ActorReference(
                         token.text, token.start, token.end, sent.index, person.canonical,
@@ -274,9 +282,15 @@ def link_references(
                 continue  # "the leader" with two heads of state and no role holder: ambiguous
             person = _choose(candidates, token.start, modifiers, salience)
             start, end = tokens[first].start, token.start + len(_bare(token))
+            text = sent.text[start - sent.start : end - sent.start]
             references.append(ActorReference(
-                sent.text[start - sent.start : end - sent.start], start, end, sent.index,
-                person.canonical, "nominal", person.start, person.end))
+                text, start, end, sent.index, person.canonical, "nominal", person.start, person.end))
+            possessive = end < token.end
+            nominal = ActorMention(  # "The president … said he": the pronoun's antecedent
+                text, start, end, sent.index, "person", person.canonical, possessive=possessive,
+                labels=mention_labels(sent, first, first, k + 1, possessive, lex))
+            licensing[id(nominal)] = person
+            insort(chain, nominal, key=lambda m: m.start)
     return tuple(references)
 
 
