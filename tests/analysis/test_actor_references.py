@@ -72,6 +72,13 @@ def test_a_linked_nominal_is_the_antecedent_of_a_later_pronoun():
     assert text[he.evidence_start : he.evidence_end] == "Donald Trump"  # the nominal's titled name
 
 
+def test_him_right_after_a_verb_is_not_that_verbs_subject():
+    # AllSides: "him" went to Trump, the subject of "told"
+    text = ("George Stephanopoulos interviewed Donald Trump on Sunday. The ABC host reminded Trump of "
+            "his applause lines, but Trump told him that those are still key goals.")
+    assert ("him", "George Stephanopoulos") in _links(text, "pronoun")
+
+
 def test_references_become_labels_and_analysis_records():
     text = "North Korean dictator Kim Jong Un tested a missile. Analysts said the dictator was defiant."
     sents = sentences(text)

@@ -165,7 +165,8 @@ def pronoun_antecedent(
     """The person the personal pronoun ``pronoun`` (lower case) at ``offset`` refers to.
 
     :func:`~mediacompare.analysis.actors.labels.antecedent`, skipping people whose title marks
-    the other gender ("Mrs. May" is not "he").
+    the other gender ("Mrs. May" is not "he") and, for "him", the subject of the verb right
+    before it ("Trump told him": not Trump).
 
     Examples
     --------
@@ -177,10 +178,24 @@ def pronoun_antecedent(
     """
     person = antecedent(mentions, sentence, offset)
     skipped: set[str] = set()
-    while person is not None and _gender(person.canonical, mentions) not in (None, PRONOUNS[pronoun]):
-        skipped.add(person.canonical)  # the other gender: try the next person back
+    while person is not None and (
+        _gender(person.canonical, mentions) not in (None, PRONOUNS[pronoun])
+        or (pronoun == "him" and _subject_of_verb_before(person.canonical, offset, mentions))
+    ):
+        skipped.add(person.canonical)  # the other gender, or "X told him": try the next person back
         person = antecedent([m for m in mentions if m.canonical not in skipped], sentence, offset)
     return person
+
+
+def _subject_of_verb_before(canonical: str, offset: int, mentions: Sequence[ActorMention]) -> bool:
+    """Whether a mention of ``canonical`` is the subject of the verb right before ``offset``:
+    the object "him" of "the president told him" is someone else (a reflexive would be
+    "himself")."""
+    return any(
+        m.canonical == canonical and lab.kind == "verb" and 0 <= offset - lab.end <= 1
+        for m in mentions if m.end <= offset
+        for lab in m.labels
+    )
 
 
 def _inside(offset: int, mentions: Sequence[ActorMention]) -> bool:
