@@ -5,10 +5,11 @@ A **nickname introduction** is a naming verb (:data:`NAMING_VERBS`: *called, dub
 nicknamed, branded, labelled* …) or *referred to* right before a person's name, then (*as*)
 a quoted phrase of one to four capitalised words: "called Kim "Little Rocket Man"", "dubbed
 Warren "Pocahontas"", "referred to Kim as "Rocket Man"". The phrase becomes a ``nickname``
-label of that person (or of a name not yet typed, such as a lone "Kim"), and the quoted phrase itself is not a separate actor. Every later use
-of the exact phrase in the same article is a mention of the person (``source ==
-"reference"``), counted like a name. Nothing else makes a nickname: a capitalised phrase
-the article never ties to a person stays what detection made of it.
+label of that person (or of a name not yet typed, such as a lone "Kim"), and the quoted
+phrase itself is not a separate actor. Every later use of the exact phrase in the same article
+is a mention of the person (``source == "reference"``), counted like a name. Nothing else
+makes a nickname: a capitalised phrase the article never ties to a person stays what detection
+made of it.
 
 Examples
 --------
@@ -84,7 +85,8 @@ def _introduced(sent: Sentence, lo: int, hi: int) -> ActorLabel | None:
     if end == first or m >= len(toks) or toks[m].text not in _CLOSE_QUOTES:
         return None
     start, stop = toks[first].start, toks[end - 1].end
-    return ActorLabel(sent.text[start - sent.start : stop - sent.start], "nickname", sent.index, start, stop)
+    text = sent.text[start - sent.start : stop - sent.start]
+    return ActorLabel(text, "nickname", sent.index, start, stop)
 
 
 def nickname_mentions(
@@ -97,8 +99,10 @@ def nickname_mentions(
     labelled: dict[int, ActorMention] = {}
     for i, m in enumerate(mentions):
         sent = by_sentence.get(m.sentence)
-        span = _token_range(sent, m.start, m.end) if m.kind in _NAMEABLE and not m.possessive and sent else None
-        label = _introduced(sent, *span) if sent and span else None
+        if sent is None or m.kind not in _NAMEABLE or m.possessive:
+            continue
+        span = _token_range(sent, m.start, m.end)
+        label = _introduced(sent, *span) if span else None
         if label is not None:
             labelled[i] = replace(m, labels=(*m.labels, label))
             nicknames.setdefault(label.text, (m, label))
@@ -108,7 +112,8 @@ def nickname_mentions(
     kept = [labelled.get(i, m) for i, m in enumerate(mentions)
             if not any(lab.start <= m.start and m.end <= lab.end for lab in labels)]
     uses: list[ActorMention] = []
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in sorted(nicknames, key=len, reverse=True)))
+    longest_first = sorted(nicknames, key=len, reverse=True)
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in longest_first))
     for sent in sentences:
         for found in pattern.finditer(sent.text):
             start, end = sent.start + found.start(), sent.start + found.end()
@@ -118,7 +123,8 @@ def nickname_mentions(
             kept = [m for m in kept if m.end <= start or m.start >= end]
             possessive = sent.text[found.end() : found.end() + 2] in ("’s", "'s")
             lo, hi = _token_range(sent, start, end) or (0, 0)
-            uses.append(ActorMention(
-                found.group(), start, end, sent.index, person.kind, person.canonical, None, possessive,
-                person.group, "reference", mention_labels(sent, lo, lo, hi, possessive, lex) if hi else ()))
+            around = mention_labels(sent, lo, lo, hi, possessive, lex) if hi else ()
+            uses.append(ActorMention(found.group(), start, end, sent.index, person.kind,
+                                     person.canonical, None, possessive, person.group,
+                                     "reference", around))
     return tuple(sorted([*kept, *uses], key=lambda m: (m.start, m.end)))

@@ -182,7 +182,7 @@ def pronoun_antecedent(
         _gender(person.canonical, mentions) not in (None, PRONOUNS[pronoun])
         or (pronoun == "him" and _subject_of_verb_before(person.canonical, offset, mentions))
     ):
-        skipped.add(person.canonical)  # the other gender, or "X told him": try the next person back
+        skipped.add(person.canonical)  # other gender, or "X told him": try the next person back
         person = antecedent([m for m in mentions if m.canonical not in skipped], sentence, offset)
     return person
 
@@ -264,7 +264,7 @@ def link_references(
     }
     references: list[ActorReference] = []
     chain = sorted(mentions, key=lambda m: m.start)  # names, then linked nominals as they come
-    licensing: dict[int, ActorMention] = {}  # id of a linked nominal in the chain -> its titled name
+    licensing: dict[int, ActorMention] = {}  # id of a linked nominal in the chain -> titled name
     lex = lexicon()
     for sent in sentences:
         tokens = sent.tokens
@@ -298,8 +298,8 @@ def link_references(
             person = _choose(candidates, token.start, modifiers, salience)
             start, end = tokens[first].start, token.start + len(_bare(token))
             text = sent.text[start - sent.start : end - sent.start]
-            references.append(ActorReference(
-                text, start, end, sent.index, person.canonical, "nominal", person.start, person.end))
+            references.append(ActorReference(text, start, end, sent.index, person.canonical,
+                                             "nominal", person.start, person.end))
             possessive = end < token.end
             nominal = ActorMention(  # "The president … said he": the pronoun's antecedent
                 text, start, end, sent.index, "person", person.canonical, possessive=possessive,

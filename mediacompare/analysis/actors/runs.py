@@ -80,10 +80,12 @@ def _complete_before_and(toks, i: int, j: int, lex: Lexicon, alone: AbstractSet[
     """
     last = toks[j].text
     letters = last.replace(".", "")
+    word = base_word(last).lower().rstrip(".")
     return (
         (len(letters) >= 2 and letters.isalpha() and letters.isupper())
         or (i == j and base_word(last).lower() in alone)
-        or base_word(last).lower().rstrip(".") in (lex.organisation_heads - FIELD_HEADS) | _WHOLE_ENDS
+        or (word in lex.organisation_heads and word not in FIELD_HEADS)
+        or word in _WHOLE_ENDS
         or toks[i].text.lower() in lex.given_names
         or any(lex.is_title(t.text) for t in toks[i : j + 1])
         or (j + 2 < len(toks) and toks[j + 2].text == "The")
@@ -193,5 +195,5 @@ def _capitalised_beside(toks, i: int, lex: Lexicon) -> bool:
 
     after_and = i + 2 < len(toks) and toks[i + 1].text == "and" and (
         cap(i + 2) or (toks[i + 2].text == "the" and cap(i + 3)))  # "Education and the Workforce"
-    after_of = i >= 2 and toks[i - 1].text in ("of", "for", "and") and cap(i - 2)  # "Department of Education"
+    after_of = i >= 2 and toks[i - 1].text in ("of", "for", "and") and cap(i - 2)  # "Dept. of Labor"
     return cap(i - 1) or cap(i + 1) or after_and or after_of
