@@ -94,11 +94,11 @@ def nickname_mentions(
 ) -> tuple[ActorMention, ...]:
     """``mentions`` with nickname labels on the people given one, and later uses of each
     nickname as mentions of its person (replacing whatever detection made of them)."""
-    by_sentence = {s.index: s for s in sentences}
+    by_sentence = {s.index: s for s in sentences if any(q in s.text for q in _OPEN_QUOTES)}
     nicknames: dict[str, tuple[ActorMention, ActorLabel]] = {}
     labelled: dict[int, ActorMention] = {}
     for i, m in enumerate(mentions):
-        sent = by_sentence.get(m.sentence)
+        sent = by_sentence.get(m.sentence)  # only sentences that open a quote
         if sent is None or m.kind not in _NAMEABLE or m.possessive:
             continue
         span = _token_range(sent, m.start, m.end)
