@@ -16,6 +16,7 @@ import numpy as np
 
 from mediacompare.analysis.actors import detect_actors
 from mediacompare.analysis.actors.references import link_references
+from mediacompare.analysis.quotes import extract_quotes
 from mediacompare.analysis.targets import score_mentions
 from mediacompare.analysis.targets.aggregate import NEGATIVE_BELOW, POSITIVE_ABOVE, aggregate_sentiment
 from mediacompare.text import sentences
@@ -40,7 +41,8 @@ def basil_pairs(folder: Path, references: frozenset[str] = frozenset()):
         for row in map(json.loads, handle):
             ss = sentences(row["text"])
             mentions = detect_actors(ss)
-            links = [r for r in link_references(ss, mentions) if r.kind in references]
+            quotes = extract_quotes(row["text"], ss, mentions)
+            links = [r for r in link_references(ss, mentions, quotes) if r.kind in references]
             scores = score_mentions(ss, [(m.start, m.end) for m in [*mentions, *links]])
             named = [(m.canonical, m.text) for m in mentions] + [(r.canonical, r.canonical) for r in links]
             for key, value in sorted(row["article_level_annotations"].items()):

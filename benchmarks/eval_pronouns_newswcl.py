@@ -36,6 +36,7 @@ sys.path.insert(0, str(REPO))
 
 from mediacompare.analysis.actors import detect_actors  # noqa: E402
 from mediacompare.analysis.actors.references import link_references  # noqa: E402
+from mediacompare.analysis.quotes import extract_quotes  # noqa: E402
 from mediacompare.text import sentences  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "gold" / "newswcl50_pronouns.tsv"
@@ -78,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         sents = sentences(texts[doc])
         mentions = detect_actors(sents)
         persons[doc] = [m for m in mentions if m.kind == "person"]
-        links[doc] = {r.start: r.canonical for r in link_references(sents, mentions) if r.kind == "pronoun"}
+        quotes = extract_quotes(texts[doc], sents, mentions)
+        links[doc] = {r.start: r.canonical for r in link_references(sents, mentions, quotes)
+                      if r.kind == "pronoun"}
     counts: Counter = Counter()
     errors: list[str] = []
     for g in gold:

@@ -31,6 +31,7 @@ sys.path.insert(0, str(REPO))
 
 from mediacompare.analysis.actors import detect_actors  # noqa: E402
 from mediacompare.analysis.actors.references import link_references  # noqa: E402
+from mediacompare.analysis.quotes import extract_quotes  # noqa: E402
 from mediacompare.text import sentences  # noqa: E402
 
 
@@ -56,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         if article["uuid"] not in cache:
             sents = sentences(article["text"])
             mentions = detect_actors(sents)
-            cache[article["uuid"]] = (sents, mentions, link_references(sents, mentions))
+            quotes = extract_quotes(article["text"], sents, mentions)
+            cache[article["uuid"]] = (sents, mentions, link_references(sents, mentions, quotes))
         sents, mentions, refs = cache[article["uuid"]]
         index = int(span["sentence_idx"])
         sentence = article["sentences"][index] if index < len(article["sentences"]) else ""

@@ -159,16 +159,16 @@ def _draft(article: Article, options: AnalysisOptions) -> _Draft | SkippedArticl
         )
     scores = sentiment.score_sentences(sents)
     mentions = detect_actors(sents, catalog=_actor_catalog(options.actors_file))
-    references = link_references(sents, mentions)
-    mentions = with_reference_labels(mentions, references)
+    quotes = extract_quotes(article.text, sents, mentions)
+    references = link_references(sents, mentions, quotes)  # a quote's "he" is not its speaker
     return _Draft(
         article=article,
         sentences=sents,
         sentiment=scores,
         summary=sentiment.summarize(sents, scores, headline=article.title),
-        mentions=mentions,
+        mentions=with_reference_labels(mentions, references),
         references=references,
-        quotes=extract_quotes(article.text, sents, mentions),
+        quotes=quotes,
         frames=score_frames(sents, title=article.title, codebook=_codebook(options.frames_file)),
     )
 

@@ -79,6 +79,23 @@ def test_him_right_after_a_verb_is_not_that_verbs_subject():
     assert ("him", "George Stephanopoulos") in _links(text, "pronoun")
 
 
+def test_a_pronoun_inside_a_quote_is_not_its_speaker():
+    # NewsWCL50: Abe's "his" went to Abe
+    from mediacompare.analysis.quotes import extract_quotes
+
+    text = ("President Donald Trump agreed to meet Kim Jong Un. Japanese Prime Minister Shinzo Abe "
+            "praised Trump on Tuesday. \"I'd like to commend Donald's courage in his decision,\" "
+            "Abe said.")
+    sents = sentences(text)
+    mentions = detect_actors(sents)
+    his = text.index("his decision")
+    quotes = extract_quotes(text, sents, mentions)
+    assert [q.speaker_actor for q in quotes if q.start <= his < q.end] == ["Shinzo Abe"]
+    linked = {r.start: r.canonical for r in link_references(sents, mentions, quotes)}
+    assert linked[his] == "Donald Trump"
+    assert {r.start: r.canonical for r in link_references(sents, mentions)}[his] == "Shinzo Abe"
+
+
 def test_references_become_labels_and_analysis_records():
     text = "North Korean dictator Kim Jong Un tested a missile. Analysts said the dictator was defiant."
     sents = sentences(text)

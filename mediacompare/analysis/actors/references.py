@@ -19,7 +19,8 @@ A **pronoun** (*he, him, his, himself, she, her, hers, herself*) is linked with
 :func:`~mediacompare.analysis.actors.labels.antecedent` (the nearest sentence with a named
 person or a linked nominal reference before it — "The president, sitting next to Shinzo Abe,
 said he" — its subject, else its first one), skipping people whose title marks the other
-gender (*Mr.*, *Mrs.*, *Ms.*, …).
+gender (*Mr.*, *Mrs.*, *Ms.*, …), the subject of the verb right before an object "him", and,
+inside a direct quote, the quote's speaker.
 
 Each link is an :class:`ActorReference` holding the reference's span and the span of the
 mention that licensed it (the titled name for a nominal, the antecedent for a pronoun).
@@ -31,11 +32,15 @@ from bisect import insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ...model import Sentence, Token
 from .labels import antecedent, mention_labels
 from .lexicon import lexicon
 from .model import ActorLabel, ActorMention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..quotes.model import Quote
 
 __all__ = [
     "COVERS", "PRONOUNS", "ROLE_NOUNS", "ActorReference", "link_references", "pronoun_antecedent",
@@ -160,13 +165,16 @@ def _gender(canonical: str, mentions: Sequence[ActorMention]) -> str | None:
 
 
 def pronoun_antecedent(
-    mentions: Sequence[ActorMention], sentence: int, offset: int, pronoun: str
+    mentions: Sequence[ActorMention], sentence: int, offset: int, pronoun: str,
+    speaker: str | None = None,
 ) -> ActorMention | None:
     """The person the personal pronoun ``pronoun`` (lower case) at ``offset`` refers to.
 
     :func:`~mediacompare.analysis.actors.labels.antecedent`, skipping people whose title marks
-    the other gender ("Mrs. May" is not "he") and, for "him", the subject of the verb right
-    before it ("Trump told him": not Trump).
+    the other gender ("Mrs. May" is not "he"), for "him" the subject of the verb right before it
+    ("Trump told him": not Trump), and ``speaker``, the canonical name of the person quoted when
+    the pronoun is inside a quote ("I'd like to commend Donald's courage in his decision," Abe
+    said: not Abe).
 
     Examples
     --------
@@ -176,8 +184,10 @@ def pronoun_antecedent(
     >>> pronoun_antecedent(detect_actors(sentences(text)), 1, text.index("She"), "she").canonical
     'Clarke'
     """
+    skipped = {speaker} if speaker else set()
+    if skipped:
+        mentions = [m for m in mentions if m.canonical not in skipped]
     person = antecedent(mentions, sentence, offset)
-    skipped: set[str] = set()
     while person is not None and (
         _gender(person.canonical, mentions) not in (None, PRONOUNS[pronoun])
         or (pronoun == "him" and _subject_of_verb_before(person.canonical, offset, mentions))
@@ -239,9 +249,12 @@ def _choose(
 
 
 def link_references(
-    sentences: Sequence[Sentence], mentions: Sequence[ActorMention]
+    sentences: Sequence[Sentence], mentions: Sequence[ActorMention], quotes: Sequence[Quote] = ()
 ) -> tuple[ActorReference, ...]:
     """Nominal references and pronouns of an article linked to its named persons.
+
+    ``quotes`` (from :func:`~mediacompare.analysis.quotes.extract_quotes`) keep a pronoun inside
+    a direct quote from meaning the quote's own speaker, who would say "I".
 
     Examples
     --------
@@ -266,12 +279,16 @@ def link_references(
     chain = sorted(mentions, key=lambda m: m.start)  # names, then linked nominals as they come
     licensing: dict[int, ActorMention] = {}  # id of a linked nominal in the chain -> titled name
     lex = lexicon()
+    quoted = [q for q in quotes if q.kind == "direct" and q.speaker_actor]
     for sent in sentences:
         tokens = sent.tokens
         for k, token in enumerate(tokens):
             low = _bare(token)
             if low in PRONOUNS:
-                person = pronoun_antecedent(chain, sent.index, token.start, low)
+                speaker = next((q.speaker_actor for q in quoted
+                                for lo, hi in (q.segments or ((q.start, q.end),))
+                                if lo <= token.start < hi), None)
+                person = pronoun_antecedent(chain, sent.index, token.start, low, speaker)
                 person = licensing.get(id(person), person)
                 if person is not None:
                     references.append(ActorReference(
