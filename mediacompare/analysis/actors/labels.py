@@ -286,9 +286,11 @@ def antecedent(mentions: Sequence[ActorMention], sentence: int, offset: int) -> 
     """The person a "he"/"she" at ``offset`` most likely refers to.
 
     Takes the nearest sentence (this one, then earlier ones) with a named person before
-    ``offset``; within it prefers a person who is the subject of a verb, then the first
-    non-possessive person. That is "the last named person", refined so that "He told ..." after
-    "Hunt urged ... Vladimir Putin." resolves to Hunt, the subject, not Putin, the object.
+    ``offset``; within it prefers a person who is the subject of a verb — in the pronoun's own
+    sentence the nearest such subject before it ("the administration should insist that Kim
+    lays out how he …"), in an earlier sentence the first — then the first non-possessive
+    person. That is "the last named person", refined so that "He told ..." after "Hunt urged
+    ... Vladimir Putin." resolves to Hunt, the subject, not Putin, the object.
 
     Examples
     --------
@@ -308,6 +310,6 @@ def antecedent(mentions: Sequence[ActorMention], sentence: int, offset: int) -> 
     in_sentence = [m for m in persons if m.sentence == last]
     subjects = [m for m in in_sentence if m.verb is not None]
     if subjects:
-        return subjects[0]
+        return subjects[-1] if last == sentence else subjects[0]
     plain = [m for m in in_sentence if not m.possessive]
     return (plain or in_sentence)[0]

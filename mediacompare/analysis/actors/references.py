@@ -264,7 +264,7 @@ def link_references(
     ...         "The North Korean leader smiled, and the president said he was hopeful.")
     >>> sents = sentences(text)
     >>> [(r.text, r.canonical) for r in link_references(sents, detect_actors(sents))]
-    [('The North Korean leader', 'Kim Jong Un'), ('the president', 'Moon Jae-in'), ('he', 'Kim Jong Un')]
+    [('The North Korean leader', 'Kim Jong Un'), ('the president', 'Moon Jae-in'), ('he', 'Moon Jae-in')]
     """
     roles = _roles(mentions)
     salience = Counter(m.canonical for m in mentions if m.kind == "person")
