@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ...model import Sentence
 from .catalog import ActorCatalog, CatalogEntry
-from .labels import base_word, romanised_given_name
+from .labels import GENDER_OF_TITLE, base_word, romanised_given_name
 from .lexicon import Lexicon
 from .model import ActorLabel
 
@@ -171,7 +171,6 @@ KINSHIP_NOUNS = frozenset(
     uncle aunt
     """.split()
 )
-_GENDERED_TITLES = frozenset({"mr", "mrs", "ms", "miss"})
 
 
 def _introduced_as_relative(cand: _Cand) -> bool:
@@ -223,7 +222,7 @@ def _attach_surnames(cands: list[_Cand], catalog: ActorCatalog) -> None:
             and f.words[-1] == last
             and (len(cand.words) == 1 or f.words[0] == cand.words[0])
         ]
-        titled = (cand.title or "").lower().rstrip(".") in _GENDERED_TITLES
+        titled = (cand.title or "").lower().rstrip(".") in GENDER_OF_TITLE
         if len(cand.words) == 1 and not titled:
             options = [f for f in options if id(f) not in relatives]
         if not options and len(cand.words) == 1:  # "Kim" for "Kim Jong-un", "Kim Jong Un"

@@ -64,6 +64,13 @@ _DESCRIPTOR_AFFIXES = ("pro-", "anti-", "ex-", "then-", "self-")
 _DESCRIPTOR_SUFFIXES = ("-backed", "-led", "-installed", "-appointed", "-born", "-based", "-era")
 
 
+#: Titles that mark a person's gender ("Mr", "Mrs.", "Queen"): pronoun agreement, and which
+#: family member a titled bare surname ("Mrs. Cruz") means.
+GENDER_OF_TITLE = {"mr": "m", "mr.": "m", "sir": "m", "king": "m", "prince": "m",
+                   "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+                   "queen": "f", "princess": "f", "lady": "f", "dame": "f"}  # fmt: skip
+
+
 def base_word(text: str) -> str:
     """A word without a possessive ``’s`` (apostrophes normalised to ``'``).
 

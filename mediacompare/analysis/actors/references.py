@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Sentence, Token
-from .labels import antecedent, mention_labels
+from .labels import GENDER_OF_TITLE, antecedent, mention_labels
 from .lexicon import lexicon
 from .model import ActorLabel, ActorMention
 
@@ -79,9 +79,6 @@ PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
 _DETERMINERS = frozenset({"the", "this", "that"})
 #: Words that make a role another role ("vice president", "deputy director").
 _SUBORDINATE = frozenset({"vice", "deputy", "assistant", "under"})
-_GENDER_OF_TITLE = {"mr": "m", "mr.": "m", "sir": "m", "king": "m", "prince": "m",
-                    "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
-                    "queen": "f", "princess": "f", "lady": "f", "dame": "f"}  # fmt: skip
 _POSSESSIVE = ("’s", "'s")
 
 
@@ -155,11 +152,11 @@ def _roles(mentions: Sequence[ActorMention]) -> dict[str, list[ActorMention]]:
 
 def _gender(canonical: str, mentions: Sequence[ActorMention]) -> str | None:
     found = {
-        _GENDER_OF_TITLE[w]
+        GENDER_OF_TITLE[w]
         for m in mentions
         if m.canonical == canonical
         for w in (m.title or "").lower().split()
-        if w in _GENDER_OF_TITLE
+        if w in GENDER_OF_TITLE
     }
     return found.pop() if len(found) == 1 else None
 
