@@ -127,3 +127,33 @@ def test_pronoun_with_two_people_of_the_other_gender_ends():
     # two men named before "she": the search moves back past both and stops (it used to loop)
     text = "Mr. Paul Brandt met Mr. Tom Weller. She said the deal was good."
     assert _links(text, "pronoun") == []
+
+
+def test_a_plural_pronoun_after_coordinated_names_links_to_each():
+    text = ("Having met six times, Mr. Trump and Mr. Abe were likely to talk about the issues "
+            "dogging them at home, officials said.")
+    assert _links(text, "pronoun") == [("them", "Trump"), ("them", "Abe")]
+
+
+def test_a_coordination_of_bodies_after_a_preposition_is_the_antecedent():
+    text = ("The Democratic Party sued the Russian government, the Trump campaign and WikiLeaks on "
+            "Friday, charging that they carried out a conspiracy.")
+    assert [c for t, c in _links(text, "pronoun") if t == "they"] == ["Trump campaign", "WikiLeaks"]
+
+
+def test_a_plural_noun_in_the_pronouns_own_sentence_blocks_the_earlier_coordination():
+    text = ("Mr. Trump and Mr. Abe were likely to talk about trade, officials said. "
+            "But American officials said they did not believe that would dominate.")
+    assert [t for t, _ in _links(text, "pronoun")] == []
+    text = ("Two donors filed a lawsuit against Mr. Trump's campaign and Mr. Stone. It also accused "
+            "them of conspiring in the release of hacked emails and files that exposed their "
+            "personal information.")
+    # "them" (nothing plural before it in its sentence) links; "their" after "emails and files" does not
+    assert _links(text, "pronoun") == [("them", "Trump campaign"), ("them", "Stone")]
+
+
+def test_they_without_a_coordination_of_names_stays_unlinked():
+    text = "Officials met Kim Jong Un on Monday. They said the talks went well."
+    assert _links(text, "pronoun") == []
+    text = "Mr. Trump met Mr. Abe. They said the talks went well."  # no coordination: not guessed
+    assert _links(text, "pronoun") == []

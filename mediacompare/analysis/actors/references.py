@@ -22,12 +22,19 @@ said he" — its subject, else its first one), skipping people whose title marks
 gender (*Mr.*, *Mrs.*, *Ms.*, …), the subject of the verb right before an object "him", and,
 inside a direct quote, the quote's speaker.
 
+A **plural pronoun** (*they, them, their, theirs, themselves*) is linked only to an explicit
+coordination of named actors (:func:`coordinated_antecedent`): "Mr. Trump and Mr. Abe were
+likely to talk about the issues dogging them" links "them" to both, one link per actor. Most
+plural pronouns in news refer to an unnamed group ("officials … they"), which the rules cannot
+see, so every other plural pronoun stays unlinked rather than guessed.
+
 Each link is an :class:`ActorReference` holding the reference's span and the span of the
 mention that licensed it (the titled name for a nominal, the antecedent for a pronoun).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import insort
 from collections import Counter
 from collections.abc import Sequence
@@ -43,8 +50,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..quotes.model import Quote
 
 __all__ = [
-    "COVERS", "PRONOUNS", "ROLE_NOUNS", "ActorReference", "link_references", "pronoun_antecedent",
-    "with_reference_labels",
+    "COVERS", "PLURAL_PRONOUNS", "PRONOUNS", "ROLE_NOUNS", "ActorReference", "coordinated_antecedent",
+    "link_references", "pronoun_antecedent", "with_reference_labels",
 ]
 
 #: Role nouns that head a nominal reference to one person.
@@ -76,6 +83,20 @@ MODIFIERS = frozenset(
 #: Personal pronouns linked to a person, with their gender.
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m",
             "she": "f", "her": "f", "hers": "f", "herself": "f"}  # fmt: skip
+#: Plural personal pronouns, linked only to a coordination of named actors.
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+#: What may stand between two coordinated names: a comma, "and"/"or"/"as well as", "the".
+_COORDINATION_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|as well as)\s+)?(?:the\s+)?", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\b(?:and|or|as well as)\b", re.IGNORECASE)
+#: Prepositions by which names place or exemplify a plural noun ("residents in …").
+_MEMBERSHIP_PREPOSITIONS = frozenset({"like", "including", "in", "at", "from", "across", "throughout"})
+#: Lower-case words ending in "s" that are not plural nouns.
+_NOT_PLURAL = frozenset(
+    """
+    was is has this its his hers ours yours us as does thus yes less unless across whereas
+    perhaps always sometimes towards afterwards besides news series species
+    """.split()
+)
 _DETERMINERS = frozenset({"the", "this", "that"})
 #: Words that make a role another role ("vice president", "deputy director").
 _SUBORDINATE = frozenset({"vice", "deputy", "assistant", "under"})
@@ -205,6 +226,92 @@ def _subject_of_verb_before(canonical: str, offset: int, mentions: Sequence[Acto
     )
 
 
+def _outermost(mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """``mentions`` without those nested in a longer one ("Donald Trump" inside "Donald Trump's
+    campaign"), by start."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.end))
+    outer: list[ActorMention] = []
+    for m in ordered:
+        if not outer or m.start >= outer[-1].end:
+            outer.append(m)
+    return outer
+
+
+def _plural_word_in(text: str) -> bool:
+    """Whether ``text`` holds a lower-case word that may be a plural noun ("officials",
+    "emails"): a competing antecedent for "they". Verbs in -s count too, which only makes the
+    rule link less."""
+    return any(
+        len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")) and w not in _NOT_PLURAL
+        for w in re.findall(r"\b[a-z]+\b", text)
+    )
+
+
+def _modifies_plural_noun(text_before: str) -> bool:
+    """Whether a coordination after ``text_before`` sits in a phrase placing or exemplifying a
+    plural noun ("states like Texas and Arkansas", "appointees at the FBI and DOJ"): the noun,
+    not the names, is what a following "they" most likely means. Prepositions that name an
+    event's participants ("talks by North and South Korea", "a war between …") do not count."""
+    words = re.findall(r"[\w'’-]+", text_before)
+    if words and words[-1].lower() == "the":
+        words.pop()
+    return len(words) >= 2 and words[-1].lower() in _MEMBERSHIP_PREPOSITIONS and _plural_word_in(words[-2])
+
+
+def coordinated_antecedent(
+    sentences: Sequence[Sentence], mentions: Sequence[ActorMention], sentence: int, offset: int
+) -> tuple[ActorMention, ...]:
+    """The coordinated actors a plural pronoun at ``offset`` refers to, or ``()``.
+
+    The named actor nearest before the pronoun, in its sentence or the one before, must end a
+    coordination of two or more different actors ("Mr. Trump and Mr. Abe", "the Russian
+    government, the Trump campaign and WikiLeaks": names separated only by commas, "and", "or",
+    "as well as", "the" and the next name's title), none of them possessive. A plural noun that
+    competes blocks the link: one the coordination's prepositional phrase modifies ("states
+    like Texas and Arkansas, they …"), or, when the coordination is in the sentence before, a
+    lower-case plural-looking word in the pronoun's own sentence before it ("… Mr. Trump and
+    Mr. Abe. But American officials said they …").
+
+    Examples
+    --------
+    >>> from mediacompare.analysis.actors import detect_actors
+    >>> from mediacompare.text import sentences
+    >>> text = "Mr. Trump and Mr. Abe met. It was their third summit."
+    >>> sents = sentences(text)
+    >>> [m.canonical for m in coordinated_antecedent(sents, detect_actors(sents), 1, text.index("their"))]
+    ['Trump', 'Abe']
+    """
+    before = [m for m in _outermost(mentions) if m.end <= offset and sentence - 1 <= m.sentence <= sentence]
+    if not before:
+        return ()
+    last = before[-1]
+    sent = sentences[last.sentence]
+    if last.sentence < sentence and _plural_word_in(
+        sentences[sentence].text[: offset - sentences[sentence].start]
+    ):
+        return ()
+    if last.possessive:
+        return ()  # "Mr. Obama's aides said they": the aides
+    members = [last]
+    for prev in reversed(before[:-1]):
+        gap = sent.text[prev.end - sent.start : members[0].start - sent.start].rstrip()
+        title = members[0].title or ""
+        if title and gap.endswith(title):
+            gap = gap[: -len(title)]
+        if (prev.sentence != last.sentence or prev.possessive or "," not in gap
+                and not _CONJUNCTION.search(gap) or not _COORDINATION_GAP.fullmatch(gap + " ")):
+            break
+        members.insert(0, prev)
+    if len(members) < 2 or not _CONJUNCTION.search(
+        sent.text[members[-2].end - sent.start : members[-1].start - sent.start]
+    ) or _modifies_plural_noun(sent.text[: members[0].start - sent.start]):
+        return ()
+    distinct: dict[str, ActorMention] = {}
+    for m in members:
+        distinct.setdefault(m.canonical, m)
+    return tuple(distinct.values()) if len(distinct) > 1 else ()
+
+
 def _inside(offset: int, mentions: Sequence[ActorMention]) -> bool:
     return any(m.start <= offset < m.end for m in mentions)
 
@@ -281,6 +388,12 @@ def link_references(
         tokens = sent.tokens
         for k, token in enumerate(tokens):
             low = _bare(token)
+            if low in PLURAL_PRONOUNS:
+                references.extend(
+                    ActorReference(token.text, token.start, token.end, sent.index, m.canonical,
+                                   "pronoun", m.start, m.end)
+                    for m in coordinated_antecedent(sentences, mentions, sent.index, token.start))
+                continue
             if low in PRONOUNS:
                 speaker = next((q.speaker_actor for q in quoted
                                 for lo, hi in (q.segments or ((q.start, q.end),))
