@@ -544,3 +544,25 @@ def test_title_and_middle_initial_keep_the_whole_name():
     text = "Obama nominated Judge Merrick B. Garland for the seat, officials said."
     garland = [m for m in detect_actors(sentences(text)) if "Garland" in m.text]
     assert [(m.text, m.title) for m in garland] == [("Merrick B. Garland", "Judge")]
+
+
+def test_and_inside_an_organisations_complement_joins_its_words():
+    cases = {
+        "Workers from the U.S. Centers for Disease Control and Prevention were in full gear.":
+            "U.S. Centers for Disease Control and Prevention",
+        "Pompeo declared at the Center for Strategic and International Studies.":
+            "Center for Strategic and International Studies",
+        "Several offices have sent furlough notices, including to 480 employees of the Office of "
+        "Management and Budget.": "Office of Management and Budget",
+    }
+    for text, name in cases.items():
+        found = [(m.text, m.kind) for m in detect_actors(sentences(text)) if m.kind == "organisation"]
+        assert (name, "organisation") in found, text
+
+
+def test_and_before_a_name_of_its_own_still_coordinates_two_organisations():
+    text = ("The Department of Homeland Security and FEMA are working closely with our federal "
+            "partners. In a statement, the Pentagon said the Department of Defense and White House "
+            "have been planning a parade.")
+    names = [m.text for m in detect_actors(sentences(text))]
+    assert {"Department of Homeland Security", "FEMA", "Department of Defense", "White House"} <= set(names)

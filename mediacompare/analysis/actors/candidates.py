@@ -104,7 +104,7 @@ def _guess_kind(cand: _Cand, has_title: bool, ctx: _Context) -> str | None:
     nxt = toks[cand.hi].text.lower() if cand.hi < len(toks) and not cand.possessive else ""
     if nxt in lex.thing_heads:
         return "other"
-    if len(low) > 1 and any(w in lex.organisation_heads for w in low):
+    if len(low) > 1 and any(lex.is_organisation_head(w) for w in low):
         return "organisation"
     if low[0] in lex.given_names and len(low) >= 2:
         return "person"

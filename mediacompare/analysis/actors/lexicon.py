@@ -159,6 +159,12 @@ class Lexicon:
         """Whether ``word`` (any case, optional final dot) is a title or honorific."""
         return word.lower().rstrip(".") in self.titles
 
+    def is_organisation_head(self, word: str) -> bool:
+        """Whether ``word`` (lower case, no final dot) is an organisation head, also in the
+        plural: "Centers for Disease Control" is headed like "Center for …"."""
+        heads = self.organisation_heads
+        return word in heads or (word.endswith("s") and word[:-1] in heads)
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:

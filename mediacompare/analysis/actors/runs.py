@@ -59,6 +59,8 @@ def _is_title_case(sent: Sentence, lex: Lexicon) -> bool:
 
 #: Last words of whole names that are not organisation heads ("White House", "United States").
 _WHOLE_ENDS = frozenset({"house", "states"})
+#: Words that open the complement of an organisation head ("Bank of England").
+_COMPLEMENT_WORDS = frozenset({"of", "for", "on"})
 #: Organisation heads that also name a field inside a longer name ("House Energy and Commerce
 #: Committee", "Securities and Exchange Commission", "Oil and Gas Corp"): they do not end a name
 #: before "and".
@@ -89,6 +91,37 @@ def _complete_before_and(toks, i: int, j: int, lex: Lexicon, alone: AbstractSet[
         or toks[i].text.lower() in lex.given_names
         or any(lex.is_title(t.text) for t in toks[i : j + 1])
         or (j + 2 < len(toks) and toks[j + 2].text == "The")
+    )
+
+
+def _head_word(text: str) -> str:
+    return base_word(text).lower().rstrip(".")
+
+
+def _in_complement(toks, i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the run ``toks[i..j]`` has reached the complement of an organisation head
+    ("Department of Health", "Center for Strategic"), where "and" joins the complement's words."""
+    return any(
+        toks[p + 1].text.lower() in _COMPLEMENT_WORDS and lex.is_organisation_head(_head_word(toks[p].text))
+        for p in range(i, j)
+    )
+
+
+def _continues_complement(toks, a: int, b: int, lex: Lexicon, alone: AbstractSet[str]) -> bool:
+    """Whether the capitalised words ``toks[a:b]`` after an "and" inside a complement continue it
+    ("… Control and Prevention", "… Allergy and Infectious Diseases"): one to three words that
+    do not name something by themselves — no title, acronym or organisation head ("… Homeland
+    Security and FEMA", "… Defense and White House"), no given name first, not one word the
+    article names by itself ("Department of Justice and Trump"), and no complement of their own
+    after them ("… Health and District of Columbia")."""
+    words = [base_word(t.text) for t in toks[a:b]]
+    return (
+        1 <= len(words) <= 3
+        and not any(lex.is_title(w) or lex.is_organisation_head(_head_word(w)) or w.lower() in _WHOLE_ENDS
+                    or (len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper()) for w in words)
+        and words[0].lower() not in lex.given_names
+        and not (len(words) == 1 and words[0].lower() in alone)
+        and not (b < len(toks) and toks[b].text.lower() in _COMPLEMENT_WORDS)
     )
 
 
@@ -137,7 +170,8 @@ def _runs(toks, lex: Lexicon, alone: AbstractSet[str] = frozenset()) -> list[tup
             if k > nxt and k < n and is_cap(toks[k].text, lex.particles):
                 j = k
                 continue
-            if word in ("of", "for", "on") and (low in lex.organisation_heads or low in lex.titles):
+            head = lex.is_organisation_head(_head_word(toks[j].text))
+            if word in _COMPLEMENT_WORDS and (head or low in lex.titles):
                 k = nxt + 1
                 if k + 1 < n and toks[k].text.lower() == "the":
                     k += 1
@@ -150,6 +184,9 @@ def _runs(toks, lex: Lexicon, alone: AbstractSet[str] = frozenset()) -> list[tup
                     k += 1
                 if k > nxt + 2 and toks[k - 1].text.lower() in lex.organisation_heads:
                     j = k - 1
+                    continue
+                if _in_complement(toks, i, j, lex) and _continues_complement(toks, nxt + 1, k, lex, alone):
+                    j = k - 1  # "Centers for Disease Control and Prevention"
                     continue
             break
         runs.append((i, j + 1))
