@@ -566,3 +566,28 @@ def test_and_before_a_name_of_its_own_still_coordinates_two_organisations():
             "have been planning a parade.")
     names = [m.text for m in detect_actors(sentences(text))]
     assert {"Department of Homeland Security", "FEMA", "Department of Defense", "White House"} <= set(names)
+
+
+def test_a_title_with_a_complement_and_no_name_is_not_a_person():
+    # each was a "person" before: "of HP", "the House", "General", "of Iowa"
+    cases = {
+        "Fiorina is perhaps best known as the former CEO of Hewlett-Packard, the first woman to "
+        "lead a Fortune 20 company.": ("Hewlett-Packard", None),
+        "Rep. John Boehner was re-elected Speaker of the House Thursday.": ("House", "John Boehner"),
+        "The ARB is itself now under review by the State Department's Office of Inspector General.":
+            ("Office of Inspector General", None),
+        "Rep. Steve King of Iowa, a GOP foe of Democratic proposals on immigration, spoke.":
+            ("Iowa", "Steve King"),
+    }
+    for text, (complement, person) in cases.items():
+        found = detect_actors(sentences(text))
+        assert complement in [m.text for m in found if m.kind != "person"], text
+        assert [m.text for m in found if m.kind == "person"] == ([person] if person else []), text
+
+
+def test_a_title_with_a_complement_keeps_the_name_after_it():
+    text = ("Then Secretary of State Clinton spoke. Secretary of Defense Mattis said the defense budget "
+            "would grow. He met Chairman of the House Judiciary Committee Bob Goodlatte on Monday.")
+    persons = [(m.text, m.title) for m in detect_actors(sentences(text)) if m.kind == "person"]
+    assert persons == [("Clinton", "Secretary of State"), ("Mattis", "Secretary of Defense"),
+                       ("Bob Goodlatte", "Chairman of the House Judiciary Committee")]

@@ -195,24 +195,90 @@ def _run_cands(sent: Sentence, lo: int, hi: int, initial: set[int], ctx: _Contex
         if lex.is_title(toks[k].text) and nxt < hi and toks[k].text[:1].isupper():
             rest = [base_word(t.text).lower() for t in toks[nxt:hi]]
             blocked = lex.organisation_heads | lex.place_heads | lex.thing_heads | lex.not_actors
-            if not all(w in blocked or w in lex.common_words or w in _NAME_SUFFIXES for w in rest):
+            if rest != ["general"] and not all(  # "Inspector General": one title of two words
+                w in blocked or w in lex.common_words or w in _NAME_SUFFIXES for w in rest
+            ):
                 name_lo = nxt
             break
         k -= 1
     if name_lo > lo:
         name_words = sum(1 for t in toks[name_lo:hi] if t.text != ".")  # "Merrick B. Garland": 3
-        if toks[name_lo].text.lower() in ("of", "for", "on", "the") or name_words > 3:
+        complement = toks[name_lo].text.lower() in _COMPLEMENT_STARTS
+        if complement or name_words > 3:
             given = [g for g in range(name_lo, hi) if toks[g].text.lower() in lex.given_names]
+            if not given and complement:
+                return _title_with_complement(sent, lo, k, name_lo, hi, possessive, ctx)
             name_lo = given[0] if given else max(name_lo, hi - 2)
-        out = _catalog_cands(sent, lo, name_lo, ctx)  # "US" in "US President"
-        title = sent.text[toks[lo].start - sent.start : toks[name_lo - 1].end - sent.start]
-        names = _name_cands(sent, lo, name_lo, hi, possessive, True, ctx)
-        for cand in names:
-            cand.title = title
-        return out + names
+        return _titled(sent, lo, name_lo, hi, possessive, ctx)
     if lex.is_title(toks[hi - 1].text):  # "the US President": title only, no name
+        if any(lex.is_organisation_head(base_word(toks[p].text).lower())
+               and toks[p + 1].text.lower() in ("of", "for") for p in range(lo, hi - 1)):
+            return _name_cands(sent, lo, lo, hi, possessive, False, ctx)  # "Office of Inspector General"
         return _catalog_cands(sent, lo, hi, ctx, possessives=False)
     return _name_cands(sent, lo, lo, hi, possessive, False, ctx)
+
+
+#: Words that open the complement of a title ("CEO of HP", "Speaker of the House").
+_COMPLEMENT_STARTS = frozenset({"of", "for", "on", "the"})
+
+
+def _title_with_complement(sent: Sentence, lo: int, k: int, of: int, hi: int, possessive: bool,
+                           ctx: _Context) -> list[_Cand]:
+    """Candidates of a run whose last title word ``tokens[k]`` is followed by a complement
+    ``tokens[of:hi]`` with no known given name.
+
+    The complement is a name of its own ("the former CEO of Hewlett-Packard", "Speaker of the
+    House", "Director of National Intelligence"), never a person, unless it ends in one or two
+    words that can only be a personal name after at least one other complement word: "Secretary
+    of State Clinton" and "Chairman of the House Judiciary Committee Bob Goodlatte" are persons
+    titled with the whole phrase before them. An earlier title with a name between also makes a
+    person: "Rep. Steve King of Iowa" is "Steve King" (whose "King" looked like a title) and
+    the place "Iowa"."""
+    toks, lex = sent.tokens, ctx.lex
+    first = of + 1 if toks[of].text.lower() != "the" else of
+    while first < hi and toks[first].text.lower() == "the":
+        first += 1
+    name_lo = max(first, hi - 2)
+    while name_lo < hi - 1 and _plain_word(toks[name_lo].text, ctx):
+        name_lo += 1  # "of State Clinton", "of Defense Mattis"
+    whole = ctx.catalog.match(ctx.words, first)
+    if (first < name_lo and all(_personal_name_word(t.text, ctx) for t in toks[name_lo:hi])
+            and not ctx.catalog.match(ctx.words, name_lo) and not (whole and first + whole[1] > name_lo)):
+        return _titled(sent, lo, name_lo, hi, possessive, ctx)
+    rest = _name_cands(sent, first, first, hi, possessive, False, ctx) if first < hi else []
+    earlier = [p for p in range(lo, k) if lex.is_title(toks[p].text)]
+    if earlier:
+        name_lo = earlier[-1] + (2 if toks[earlier[-1] + 1].text == "." else 1)
+        if name_lo < k and not any(lex.is_title(t.text) for t in toks[name_lo:k]):
+            return _titled(sent, lo, name_lo, k + 1, False, ctx) + rest
+    return _catalog_cands(sent, lo, of, ctx) + rest
+
+
+def _plain_word(text: str, ctx: _Context) -> bool:
+    """Whether a capitalised word is an ordinary word: common, or written in lower case in the
+    article ("State", "Defense")."""
+    word = base_word(text).lower().rstrip(".")
+    return word in ctx.lex.common_words or word in ctx.lower_seen
+
+
+def _personal_name_word(text: str, ctx: _Context) -> bool:
+    """Whether a capitalised word can be part of a personal name: not a common word or one the
+    article writes in lower case, not a title, organisation, place or thing head ("Clinton",
+    "Goodlatte"; not "State", "Association")."""
+    lex, word = ctx.lex, base_word(text).lower().rstrip(".")
+    return not (_plain_word(text, ctx) or lex.is_title(word) or lex.is_organisation_head(word)
+                or word in lex.place_heads or word in lex.thing_heads)
+
+
+def _titled(sent: Sentence, lo: int, name_lo: int, hi: int, possessive: bool, ctx: _Context) -> list[_Cand]:
+    """The catalogue names inside the title ``tokens[lo:name_lo]`` ("US" in "US President"),
+    then the name ``tokens[name_lo:hi]`` carrying that title."""
+    toks = sent.tokens
+    title = sent.text[toks[lo].start - sent.start : toks[name_lo - 1].end - sent.start]
+    names = _name_cands(sent, lo, name_lo, hi, possessive, True, ctx)
+    for cand in names:
+        cand.title = title
+    return _catalog_cands(sent, lo, name_lo, ctx) + names
 
 
 def _sentence_cands(sent: Sentence, ctx: _Context, acronyms: dict[str, str]) -> list[_Cand]:
