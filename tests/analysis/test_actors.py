@@ -173,6 +173,18 @@ def test_a_relative_introduced_through_a_surname_does_not_take_it():
     assert [m.canonical for m in detect(titled) if m.text == "Cruz"] == ["Heidi Cruz"]
 
 
+def test_a_bare_surname_goes_to_the_principal_person_not_the_relative_named_last():
+    # AllSides: Donald Trump's mentions went to "Melania Trump", Bill Clinton's to Hillary
+    text = ("President Donald Trump spoke at the dinner. As Melania Trump rose to acknowledge the "
+            "applause, her husband remarked, \"I'm in trouble when I go home tonight.\" The jeers "
+            "came when Trump said that Clinton was \"so corrupt.\"")
+    assert [m.canonical for m in detect(text) if m.text == "Trump"] == ["Donald Trump"]
+    text = ("Former President Bill Clinton claimed executive privilege to try to shield his wife, "
+            "first lady Hillary Rodham Clinton, from questions about the Whitewater real estate "
+            "scandal. A grand jury subpoenaed a report the White House counsel had prepared for Mr. Clinton.")
+    assert [m.canonical for m in detect(text) if m.text == "Clinton"] == ["Bill Clinton"]
+
+
 def test_spellings_and_family_names_merge_across_articles():
     index = resolve_actors({
         "a": detect("Kim Jong-un threatened Seoul."),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -173,12 +174,46 @@ KINSHIP_NOUNS = frozenset(
 )
 
 
-def _introduced_as_relative(cand: _Cand) -> bool:
-    """Whether a kinship noun (then an optional comma) comes right before the name's run."""
+#: Kinship nouns that make the relative a woman or a man.
+_KINSHIP_GENDER = {
+    **dict.fromkeys("wife mother daughter sister widow niece granddaughter grandmother stepdaughter "
+                    "stepmother aunt".split(), "f"),
+    **dict.fromkeys("husband son father brother widower nephew grandson grandfather stepson "
+                    "stepfather uncle".split(), "m"),
+}
+#: Lower-case words that may stand between a kinship noun and the name ("his wife, first lady
+#: Hillary Rodham Clinton").
+_ROLE_BETWEEN = frozenset({"first", "lady", "former", "late", "then"})
+
+
+def _kinship_noun(cand: _Cand) -> str | None:
+    """The kinship noun right before the name's run (after an optional comma and lower-case
+    role words such as "first lady"), lower-cased, or ``None``."""
     toks, k = cand.sent.tokens, cand.run_lo - 1
+    while k >= 0 and k >= cand.run_lo - 3 and toks[k].text in _ROLE_BETWEEN:
+        k -= 1
     if k >= 0 and toks[k].text == ",":
         k -= 1
-    return k >= 0 and toks[k].text.lower() in KINSHIP_NOUNS
+    word = toks[k].text.lower() if k >= 0 else ""
+    return word if word in KINSHIP_NOUNS else None
+
+
+def _introduced_as_relative(cand: _Cand) -> bool:
+    """Whether a kinship noun comes right before the name's run ("his wife, Heidi Cruz")."""
+    return _kinship_noun(cand) is not None
+
+
+def _gender(cand: _Cand) -> str | None:
+    """A full name's gender when its title ("Mrs.", "first lady") or the kinship noun that
+    introduces it ("his wife") says it."""
+    title = (cand.title or "").lower().split()
+    found = {GENDER_OF_TITLE[w] for w in title if w in GENDER_OF_TITLE}
+    kinship = _kinship_noun(cand)
+    if kinship is not None:
+        found.add(_KINSHIP_GENDER[kinship])
+    if "lady" in title or "first lady" in (cand.title or "").lower():
+        found.add("f")
+    return found.pop() if len(found) == 1 else None
 
 
 def _shares_surname(relative: _Cand, cands: list[_Cand]) -> bool:
@@ -222,19 +257,41 @@ def _attach_surnames(cands: list[_Cand], catalog: ActorCatalog) -> None:
             and f.words[-1] == last
             and (len(cand.words) == 1 or f.words[0] == cand.words[0])
         ]
-        titled = (cand.title or "").lower().rstrip(".") in GENDER_OF_TITLE
-        if len(cand.words) == 1 and not titled:
+        gender = GENDER_OF_TITLE.get((cand.title or "").lower().rstrip("."))
+        if len(cand.words) == 1 and gender is None:
             options = [f for f in options if id(f) not in relatives]
+        if gender is not None:  # "Mrs. Cruz" is "his wife, Heidi Cruz"; "Mr. Clinton" is not
+            options = ([f for f in options if _gender(f) == gender]
+                       or [f for f in options if _gender(f) is None] or options)
         if not options and len(cand.words) == 1:  # "Kim" for "Kim Jong-un", "Kim Jong Un"
             options = [f for f in full if f.words[0] == last and surname_first(f.words)]
-        before = [f for f in options if f.start < cand.start]
-        target = before[-1] if before else (options[0] if options else None)
+        target = _most_prominent(options, cand.start)
         if target is not None:
             cand.key, cand.kind = target.key, "name"
         elif len(cand.words) == 1:
             entry = catalog.surname(last)
             if entry is not None:
                 cand.entry, cand.key = entry, "cat:" + entry.name
+
+
+def _most_prominent(options: list[_Cand], offset: int) -> _Cand | None:
+    """The full name a bare surname at ``offset`` means among ``options`` (full names ending in
+    it): of those named before it (else after), the one named most often so far, then one
+    holding a title of office (not a mere "Mr." or "first lady"), then the most recent (else
+    the first after). "President Donald Trump … As Melania Trump rose … Trump said" is Donald
+    Trump; "Boris Johnson met Lyndon Johnson. Johnson said" is Lyndon, the more recent."""
+    before = [f for f in options if f.start < offset]
+    pool = before or options
+    if not pool:
+        return None
+    named = Counter(f.key for f in pool)
+    office = {f.key for f in pool if _office_title(f.title)}
+    return max(pool, key=lambda f: (named[f.key], f.key in office, f.start if before else -f.start))
+
+
+def _office_title(title: str | None) -> bool:
+    words = (title or "").lower().replace(".", " ").split()
+    return bool(words) and "lady" not in words and not all(w in GENDER_OF_TITLE for w in words)
 
 
 def _group_kind(members: list[_Cand], entry: CatalogEntry | None, lex: Lexicon) -> str:
