@@ -258,6 +258,14 @@ def _modifies_plural_noun(text_before: str) -> bool:
     return len(words) >= 2 and words[-1].lower() in _MEMBERSHIP_PREPOSITIONS and _plural_word_in(words[-2])
 
 
+def _sentence_at(sentences: Sequence[Sentence], index: int) -> Sentence | None:
+    """The sentence whose ``index`` is ``index`` (its position, when ``sentences`` is a whole
+    article)."""
+    if 0 <= index < len(sentences) and sentences[index].index == index:
+        return sentences[index]
+    return next((s for s in sentences if s.index == index), None)
+
+
 def coordinated_antecedent(
     sentences: Sequence[Sentence], mentions: Sequence[ActorMention], sentence: int, offset: int
 ) -> tuple[ActorMention, ...]:
@@ -285,10 +293,10 @@ def coordinated_antecedent(
     if not before:
         return ()
     last = before[-1]
-    sent = sentences[last.sentence]
-    if last.sentence < sentence and _plural_word_in(
-        sentences[sentence].text[: offset - sentences[sentence].start]
-    ):
+    sent, here = _sentence_at(sentences, last.sentence), _sentence_at(sentences, sentence)
+    if sent is None or here is None:
+        return ()
+    if last.sentence < sentence and _plural_word_in(here.text[: offset - here.start]):
         return ()
     if last.possessive:
         return ()  # "Mr. Obama's aides said they": the aides
