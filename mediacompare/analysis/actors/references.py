@@ -35,7 +35,7 @@ mention that licensed it (the titled name for a nominal, the antecedent for a pr
 from __future__ import annotations
 
 import re
-from bisect import insort
+from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -289,7 +289,16 @@ def coordinated_antecedent(
     >>> [m.canonical for m in coordinated_antecedent(sents, detect_actors(sents), 1, text.index("their"))]
     ['Trump', 'Abe']
     """
-    before = [m for m in _outermost(mentions) if m.end <= offset and sentence - 1 <= m.sentence <= sentence]
+    return _coordination_before(sentences, _outermost(mentions), sentence, offset)
+
+
+def _coordination_before(
+    sentences: Sequence[Sentence], outer: Sequence[ActorMention], sentence: int, offset: int
+) -> tuple[ActorMention, ...]:
+    """:func:`coordinated_antecedent` over ``outer``, the article's outermost mentions by start
+    (their ends are in order too, so the mentions before ``offset`` are found by bisection)."""
+    stop = bisect_right(outer, offset, key=lambda m: m.end)
+    before = [m for m in outer[max(0, stop - 12) : stop] if sentence - 1 <= m.sentence <= sentence]
     if not before:
         return ()
     last = before[-1]
@@ -388,6 +397,7 @@ def link_references(
         for offset in range(lab.start, lab.end)
     }
     references: list[ActorReference] = []
+    outer = _outermost(mentions)  # for plural pronouns
     chain = sorted(mentions, key=lambda m: m.start)  # names, then linked nominals as they come
     licensing: dict[int, ActorMention] = {}  # id of a linked nominal in the chain -> titled name
     lex = lexicon()
@@ -400,7 +410,7 @@ def link_references(
                 references.extend(
                     ActorReference(token.text, token.start, token.end, sent.index, m.canonical,
                                    "pronoun", m.start, m.end)
-                    for m in coordinated_antecedent(sentences, mentions, sent.index, token.start))
+                    for m in _coordination_before(sentences, outer, sent.index, token.start))
                 continue
             if low in PRONOUNS:
                 speaker = next((q.speaker_actor for q in quoted
