@@ -603,3 +603,9 @@ def test_a_title_with_a_complement_keeps_the_name_after_it():
     persons = [(m.text, m.title) for m in detect_actors(sentences(text)) if m.kind == "person"]
     assert persons == [("Clinton", "Secretary of State"), ("Mattis", "Secretary of Defense"),
                        ("Bob Goodlatte", "Chairman of the House Judiciary Committee")]
+
+
+def test_a_lone_letter_is_not_an_actor_but_x_is_twitter():
+    # AllSides/Townhall: "a D+9 sample" made an actor "D"
+    assert detect_actors(sentences("The survey relies on a D+9 sample, three points higher.")) == ()
+    assert [m.canonical for m in detect_actors(sentences("Musk posted on X on Monday."))][-1] == "Twitter"

@@ -127,6 +127,8 @@ def _junk(words: list[str], ctx: _Context, has_title: bool) -> bool:
         return False
     if " ".join(words) in lex.not_actors:
         return True
+    if len(words) == 1 and len(words[0].rstrip(".")) == 1:
+        return True  # a lone letter: an initial or a label ("a D+9 sample", "Plan B")
     return all(
         w in lex.not_actors or w in lex.common_words or cat.is_demonym(w) or lex.is_title(w)
         for w in words
