@@ -609,3 +609,8 @@ def test_a_lone_letter_is_not_an_actor_but_x_is_twitter():
     # AllSides/Townhall: "a D+9 sample" made an actor "D"
     assert detect_actors(sentences("The survey relies on a D+9 sample, three points higher.")) == ()
     assert [m.canonical for m in detect_actors(sentences("Musk posted on X on Monday."))][-1] == "Twitter"
+
+
+def test_a_relative_without_a_gendered_kinship_noun_is_handled():
+    text = "Senator Ted Cruz met his cousin, Ann Cruz. Mrs. Cruz spoke."
+    assert [m.text for m in detect(text) if m.text == "Cruz"] == ["Cruz"]

@@ -165,17 +165,6 @@ def surname_first(words: Sequence[str]) -> bool:
     return len(words) == 3 and all(len(w) <= 4 and w.isalpha() for w in words[1:])
 
 
-#: Kinship nouns that introduce a relative of someone the article names by the same surname
-#: ("his wife, Heidi Cruz", "son Hunter Biden").
-KINSHIP_NOUNS = frozenset(
-    """
-    wife husband son daughter mother father brother sister widow widower niece nephew cousin
-    grandson granddaughter grandfather grandmother stepson stepdaughter stepmother stepfather
-    uncle aunt
-    """.split()
-)
-
-
 #: Kinship nouns that make the relative a woman or a man.
 _KINSHIP_GENDER = {
     **dict.fromkeys("wife mother daughter sister widow niece granddaughter grandmother stepdaughter "
@@ -183,6 +172,9 @@ _KINSHIP_GENDER = {
     **dict.fromkeys("husband son father brother widower nephew grandson grandfather stepson "
                     "stepfather uncle".split(), "m"),
 }
+#: Kinship nouns that introduce a relative of someone the article names by the same surname
+#: ("his wife, Heidi Cruz", "son Hunter Biden").
+KINSHIP_NOUNS = frozenset(_KINSHIP_GENDER) | {"cousin"}
 #: Lower-case words that may stand between a kinship noun and the name ("his wife, first lady
 #: Hillary Rodham Clinton").
 _ROLE_BETWEEN = frozenset({"first", "lady", "former", "late", "then"})
@@ -210,9 +202,9 @@ def _gender(cand: _Cand) -> str | None:
     introduces it ("his wife") says it."""
     title = (cand.title or "").lower().split()
     found = {GENDER_OF_TITLE[w] for w in title if w in GENDER_OF_TITLE}
-    kinship = _kinship_noun(cand)
+    kinship = _KINSHIP_GENDER.get(_kinship_noun(cand) or "")  # "cousin": no gender
     if kinship is not None:
-        found.add(_KINSHIP_GENDER[kinship])
+        found.add(kinship)
     if "lady" in title or "first lady" in (cand.title or "").lower():
         found.add("f")
     return found.pop() if len(found) == 1 else None
