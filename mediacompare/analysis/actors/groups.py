@@ -133,6 +133,8 @@ def _referring_bodies(
     campaign" when the person "his" refers to leads a campaign group named in the article.
     Never a new group from a pronoun alone ("his administration" of an FBI director)."""
     toks, found = sent.tokens, []
+    if not names_by_noun:  # the article names no body: nothing can refer to one
+        return found
     for k, token in enumerate(toks[:-1]):
         noun = base_word(toks[k + 1].text).lower()
         names, word = names_by_noun.get(noun, set()), token.text.lower()

@@ -17,6 +17,7 @@ Each label is found by a small, explainable rule over the sentence's tokens (no 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ...model import Sentence, Token
 from .lexicon import Lexicon
@@ -71,6 +72,7 @@ GENDER_OF_TITLE = {"mr": "m", "mr.": "m", "sir": "m", "king": "m", "prince": "m"
                    "queen": "f", "princess": "f", "lady": "f", "dame": "f"}  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 16)  # pure and called for every token, several times
 def base_word(text: str) -> str:
     """A word without a possessive ``’s`` (apostrophes normalised to ``'``).
 
@@ -83,6 +85,7 @@ def base_word(text: str) -> str:
     return text[:-2] if len(text) > 2 and text.endswith("'s") else text
 
 
+@lru_cache(maxsize=1 << 16)
 def is_cap(text: str, particles: frozenset[str] = frozenset({"al", "el", "bin"})) -> bool:
     """Whether a token can be part of a name: capitalised, an acronym, "al-Assad", "F-16".
 
