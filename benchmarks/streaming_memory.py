@@ -17,7 +17,11 @@ are limited by its speed (about 40 articles/s on one core here): 100,000 article
 article (about 100 bytes each), the one thing that still grows. Exits cleanly when the data
 is absent.
 
+With ``--jobs N`` the streamed run uses N worker processes; its peak is then the largest of
+the parent's and any one worker's.
+
     python benchmarks/streaming_memory.py [--data ../shared/data] [--sizes 1000,4000] [--baseline-max 10000]
+                                          [--jobs 1]
 """
 
 from __future__ import annotations
@@ -40,13 +44,14 @@ OUTLETS = 20
 
 STREAMED = """
 import resource, sys
-sys.argv = ["mediacompare", "score", sys.argv[1], "--by", "outlet", "--format", "csv"]
+sys.argv = ["mediacompare", "score", sys.argv[1], "--by", "outlet", "--format", "csv", "--jobs", sys.argv[2]]
 from mediacompare.cli import main
 try:
     main()
 except SystemExit as done:
     assert not done.code, done.code
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+print(peak, file=sys.stderr)
 """
 
 BASELINE = """
@@ -71,10 +76,10 @@ def write_corpus(bbc: list[dict[str, str]], n: int, path: Path) -> None:
                                   "title": row["title"], "text": row["text"]}) + "\n")
 
 
-def run(code: str, corpus: Path) -> tuple[float, float]:
+def run(code: str, corpus: Path, *args: str) -> tuple[float, float]:
     """(peak RSS in MB, seconds) of ``code`` run on ``corpus`` in a fresh interpreter."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, str(corpus)], cwd=REPO,
+    done = subprocess.run([sys.executable, "-c", code, str(corpus), *args], cwd=REPO,
                           capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
     if done.returncode:
@@ -89,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-max", type=int, default=10_000,
                         help="run the load-everything baseline only up to this size (its memory "
                              "grows with N: about 20 GB at 100,000 articles)")
+    parser.add_argument("--jobs", type=int, default=1,
+                        help="--jobs of the streamed score (peak RSS is then that of the largest "
+                             "process: the parent or one worker)")
     args = parser.parse_args(argv)
     source = args.data / "bbc-news" / "bbc_news_2225.csv"
     if not source.is_file():
@@ -98,14 +106,15 @@ def main(argv: list[str] | None = None) -> int:
         bbc = list(csv.DictReader(f))
     sizes = [int(s) for s in args.sizes.split(",")]
     print(machine())
-    print(f"BBC News articles repeated, {OUTLETS} outlets; peak RSS of a fresh process per run")
+    print(f"BBC News articles repeated, {OUTLETS} outlets; peak RSS of a fresh process per run; "
+          f"streamed with --jobs {args.jobs}")
     print(f"{'articles':>9} {'file MB':>8} {'streamed MB':>12} {'baseline MB':>12} "
           f"{'ratio':>6} {'streamed art/s':>15} {'baseline art/s':>15}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
             write_corpus(bbc, n, corpus)
-            streamed, t_streamed = run(STREAMED, corpus)
+            streamed, t_streamed = run(STREAMED, corpus, str(args.jobs))
             if n <= args.baseline_max:
                 baseline, t_baseline = run(BASELINE, corpus)
                 against = f"{baseline:>12.0f} {streamed / baseline:>6.2f}"
