@@ -12,15 +12,14 @@ batch's sentences and mentions in one call, row by row, so the results are those
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from .._collector import collector_paused
 from ..errors import ConfigError
 from ..model import Article, Sentence
 from ..text import ngram_counts, sentences
@@ -283,26 +282,8 @@ def analyze_batch(articles: Sequence[Article], options: AnalysisOptions | None =
     >>> analyze_batch(articles) == [analyze(a) for a in articles]
     True
     """
-    with _collector_paused():
+    with collector_paused():
         return _analyze_batch(articles, options or AnalysisOptions())
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for one batch, then restore its state.
-
-    A batch allocates hundreds of thousands of small objects (tokens, mentions, cues) and frees
-    few cycles; with the collector running, its full passes re-scan every result kept so far,
-    which cost 15–30% of a serial run. Reference counting still frees everything at once; the
-    cycles of one batch are collected after it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _analyze_batch(articles: Sequence[Article], options: AnalysisOptions) -> list[AnyAnalysis]:
@@ -329,12 +310,12 @@ def _analyze_batch_pickled(articles: Sequence[Article], options: AnalysisOptions
     bytes (:func:`_unpickled`), also with the collector paused.
     """
     results = analyze_batch(articles, options)
-    with _collector_paused():
+    with collector_paused():
         return pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _unpickled(done: bytes) -> list[AnyAnalysis]:
-    with _collector_paused():
+    with collector_paused():
         results: list[AnyAnalysis] = pickle.loads(done)
     return results
 

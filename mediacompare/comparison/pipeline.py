@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from .._collector import collector_paused
 from ..analysis.pipeline import AnalysisOptions, analyze_all
 from ..analysis.records import AnyAnalysis, ArticleAnalysis, SkippedArticle
 from ..errors import NothingUsableError
@@ -85,12 +86,24 @@ def compare_corpus(
     >>> data.outlet_names
     ('Left', 'Right')
     """
-    from .actors.outlets import compare_actors
-    from .coverage import check_stories, compare_coverage, given_stories
-    from .quotes import quote_mark_warning
+    from .coverage import check_stories
 
     check_stories(stories)  # before the per-article work, not after it
     analyses, problems = _as_analyses(data, options, jobs, backend, progress)
+    return _compare(analyses, problems, top_terms=top_terms, min_term_count=min_term_count, seed=seed,
+                    stories=stories, jobs=jobs, backend=backend)
+
+
+@collector_paused()  # the analyses' objects are not re-scanned while the comparison allocates
+def _compare(
+    analyses: tuple[AnyAnalysis, ...], problems: tuple[InputProblem, ...], *, top_terms: int,
+    min_term_count: int, seed: int, stories: str | Mapping[str, str], jobs: int, backend: str,
+) -> ComparisonData:
+    """The comparison of :func:`compare_corpus` once the articles are analysed."""
+    from .actors.outlets import compare_actors
+    from .coverage import compare_coverage, given_stories
+    from .quotes import quote_mark_warning
+
     if not analyses:
         raise NothingUsableError(
             "no articles to compare"

@@ -6,7 +6,9 @@ formatting happens in the filters registered in :mod:`mediacompare.report.render
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -193,12 +195,15 @@ def sentence_anchor(article_index: int, sentence_index: int) -> str:
     return f"art{article_index + 1}-s{sentence_index + 1}"
 
 
+_LINE_END = re.compile("\n")
+
+
 def _paragraphs(article_index: int, a: AnyAnalysis) -> tuple[tuple[SentenceView, ...], ...]:
     paragraphs: list[list[SentenceView]] = []
-    line_ends = [i for i, ch in enumerate(a.article.text) if ch == "\n"]
+    line_ends = [m.start() for m in _LINE_END.finditer(a.article.text)]
     current_line = -1
     for sentence in a.sentences:
-        line = sum(1 for e in line_ends if e < sentence.start)
+        line = bisect.bisect_left(line_ends, sentence.start)  # line breaks before the sentence
         if line != current_line:
             paragraphs.append([])
             current_line = line

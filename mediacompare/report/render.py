@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from .._collector import collector_paused
 from .._resources import read_text
 from ..errors import ConfigError
 from ..comparison.stats.differences import METHOD_SENTENCE_TEST
@@ -234,6 +235,7 @@ FULL_TEXT_ARTICLES = 200
 _SENTENCE_LINK = re.compile(r'href="#([^"]+)"')
 
 
+@collector_paused()
 def render_html(cmp: ComparisonData, *, fragment: bool = False, brief: bool = False) -> str:
     """Render the self-contained HTML report.
 
@@ -255,11 +257,13 @@ def render_html(cmp: ComparisonData, *, fragment: bool = False, brief: bool = Fa
     return render(frozenset(_SENTENCE_LINK.findall(render(frozenset()))))
 
 
+@collector_paused()
 def render_markdown(cmp: ComparisonData) -> str:
     """Render the report as GitHub-flavoured Markdown."""
     return environment().get_template("report.md").render(ctx=build_context(cmp))
 
 
+@collector_paused()
 def render_json(cmp: ComparisonData, *, indent: int | None = 2, detail: str = "summary") -> str:
     """Render the JSON report (keys sorted, NaN written as null); ``detail`` as in
     :func:`~mediacompare.report.json.report_data`."""

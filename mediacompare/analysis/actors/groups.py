@@ -132,9 +132,10 @@ def _referring_bodies(
     group the article names: "the campaign" when the article has one campaign group, "his
     campaign" when the person "his" refers to leads a campaign group named in the article.
     Never a new group from a pronoun alone ("his administration" of an FBI director)."""
-    toks, found = sent.tokens, []
+    found: list[tuple[int, int, str]] = []
     if not names_by_noun:  # the article names no body: nothing can refer to one
         return found
+    toks = sent.tokens
     for k, token in enumerate(toks[:-1]):
         noun = base_word(toks[k + 1].text).lower()
         names, word = names_by_noun.get(noun, set()), token.text.lower()
