@@ -173,27 +173,30 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
             cache.update(zip(new, (self._word_matrix(alone) @ self.word_coef_).tolist()))
         return list(map(cache.__getitem__, lowers))
 
+    def _add_neighbour_logits(self, z: np.ndarray, words: Sequence[Word]) -> None:
+        """Add to ``z`` the weights of each word's neighbours: the ``prev=`` one, then ``next=``."""
+        vocabulary, coef = self.word_vectorizer_.vocabulary_, self.word_coef_
+        for names in (["prev=" + w.previous for w in words], ["next=" + w.next for w in words]):
+            columns = np.fromiter(map(vocabulary.get, names, repeat(-1)), np.intp, len(names))
+            known = columns >= 0
+            z[known] += 0.5 * coef[columns[known]]
+
     def _word_probabilities(self, words: Sequence[Word]) -> np.ndarray:
         if not words:
             return np.zeros(0)
         # logit = word-only part (cached) + neighbours + capitalisation + quoting: the same sum
-        # as the full feature row, without building one per word (added in that order)
-        vocabulary, coef = self.word_vectorizer_.vocabulary_, self.word_coef_
-        n_sparse = len(vocabulary)
+        # as the full feature row, added in that order, without building one row per word
         z = np.array(self._base_logits(words)) + self.word_intercept_
         if "identity" in self._word_groups():
-            for neighbours in (["prev=" + w.previous for w in words], ["next=" + w.next for w in words]):
-                columns = np.fromiter(map(vocabulary.get, neighbours, repeat(-1)), np.intp, len(words))
-                known = columns >= 0
-                z[known] += 0.5 * coef[columns[known]]
-        capitalised = np.fromiter((w.text[:1].isupper() and not w.first for w in words), bool, len(words))
-        z[capitalised] += coef[n_sparse + DENSE_WORD_FEATURES.index("capitalised")]
-        z[np.fromiter((w.quoted for w in words), bool, len(words))] += coef[
-            n_sparse + DENSE_WORD_FEATURES.index("quoted")]
+            self._add_neighbour_logits(z, words)
+        dense = self.word_coef_[len(self.word_vectorizer_.vocabulary_):]
+        capitalised = np.array([w.text[:1].isupper() and not w.first for w in words])
+        z[capitalised] += dense[DENSE_WORD_FEATURES.index("capitalised")]
+        z[np.array([w.quoted for w in words])] += dense[DENSE_WORD_FEATURES.index("quoted")]
         p = _sigmoid(z)
         if not self.supervised_words_:  # lexicon expansion: the lexicon's own words always count
             categories = loaded_lexicon().categories_of([w.lower for w in words])
-            hits = np.fromiter((c is not None for c in categories), bool, len(words))
+            hits = np.array([c is not None for c in categories])
             p = np.where(hits, np.maximum(p, self.word_threshold), p)
         return np.asarray(p)
 
