@@ -222,6 +222,39 @@ def _evidence(sentence: Sentence, hits: Sequence[Hit], index: int, text: str) ->
     return Evidence(index, sentence.start, sentence.end, cues)
 
 
+def _triggers(items: Sequence[ItemRule]) -> dict[str, list[tuple[int, int]]]:
+    """``(item index, pattern index)`` of the patterns each cue group can set off.
+
+    A pattern matches only a sentence holding a cue of its first ``all`` group, or (without
+    ``all``) of one of its other groups, so a sentence is tested only against the patterns of
+    the groups it has cues of.
+    """
+    triggers: dict[str, list[tuple[int, int]]] = {}
+    for i, item in enumerate(items):
+        for k, pattern in enumerate(item.patterns):
+            names = pattern.all[:1] or (*pattern.any, *pattern.quoted, *pattern.unquoted)
+            for name in dict.fromkeys(names):
+                triggers.setdefault(name, []).append((i, k))
+    return triggers
+
+
+def _item_hits(
+    items: Sequence[ItemRule],
+    triggers: Mapping[str, list[tuple[int, int]]],
+    hits: Mapping[str, list[Hit]],
+    sentence: Sentence,
+) -> dict[int, list[Hit]]:
+    """The cues with which one sentence answers items, by item index (items it does not
+    answer are left out); the patterns of an item are tried in codebook order."""
+    candidates = sorted({pair for name in hits for pair in triggers.get(name, ())})
+    found: dict[int, list[Hit]] = {}
+    for i, k in candidates:
+        matched = _pattern_hits(items[i].patterns[k], hits, sentence)
+        if matched:
+            found.setdefault(i, []).extend(matched)
+    return found
+
+
 def _sentence_hits(matcher: Matcher, sentence: Sentence) -> dict[str, list[Hit]]:
     return {matcher.names[gi]: hits for gi, hits in matcher.match(sentence).items()}
 
@@ -263,22 +296,16 @@ def score_generic(
         drop_scare_quoted(s, h) if h and any(ch in s.text for ch in MARKS) else h
         for (_, s), h in zip(units, hits)
     ]
+    triggers = _triggers(codebook.items)
+    evidence: list[list[Evidence]] = [[] for _ in codebook.items]
+    for (index, sentence), sentence_hits in zip(units, hits):
+        for i, found in _item_hits(codebook.items, triggers, sentence_hits, sentence).items():
+            evidence[i].append(_evidence(sentence, found, index, sentence.text))
     answers: dict[str, list[ItemAnswer]] = {name: [] for name in GENERIC_FRAMES}
-    for item in codebook.items:
-        evidence = []
-        for (index, sentence), sentence_hits in zip(units, hits):
-            if not sentence_hits:
-                continue
-            found: list[Hit] = []
-            for pattern in item.patterns:
-                matched = _pattern_hits(pattern, sentence_hits, sentence)
-                if matched is not None:
-                    found.extend(matched)
-            if found:
-                evidence.append(_evidence(sentence, found, index, sentence.text))
-        answer = len(evidence) >= item.min_sentences
+    for item, item_evidence in zip(codebook.items, evidence):
+        answer = len(item_evidence) >= item.min_sentences
         answers[item.frame].append(
-            ItemAnswer(item.id, item.question, answer, tuple(evidence) if answer else ())
+            ItemAnswer(item.id, item.question, answer, tuple(item_evidence) if answer else ())
         )
     result = {}
     for name in GENERIC_FRAMES:

@@ -115,6 +115,10 @@ class Matcher:
                 self._regexes.append(
                     (re.compile(pattern, re.IGNORECASE), gi, group.weight(pattern))
                 )
+        # the tokens at which a cue can start without a prefix test (see _positions)
+        self._starts = frozenset(
+            (*self._exact, *(first for first, _ in self._phrases), *self._phrases_by_first)
+        )
 
     def _add(self, parts: tuple[tuple[str, bool], ...], gi: int, weight: float) -> None:
         if not parts:
@@ -136,6 +140,19 @@ class Matcher:
         else:  # the common case: indexed by its first two tokens
             self._phrases.setdefault((first, second), []).append((parts, gi, weight))
 
+    def _positions(self, lows: list[str]) -> Sequence[int]:
+        """The token indices at which a cue may start: one set lookup per token (and one
+        prefix-key lookup when there are prefixes), every index when a short prefix or a
+        phrase starting with a prefix must be tried everywhere."""
+        if self._short_prefix or self._wild_phrases:
+            return range(len(lows))
+        starts, prefixes = self._starts, self._prefix
+        if prefixes:
+            return [
+                i for i, low in enumerate(lows) if low in starts or low[:_PREFIX_KEY] in prefixes
+            ]
+        return [i for i, low in enumerate(lows) if low in starts]
+
     def match(self, sentence: Sentence) -> dict[int, list[Hit]]:
         """Hits per group index in one sentence (offsets are article offsets).
 
@@ -143,12 +160,7 @@ class Matcher:
         ``"climate change"`` and ``"change"`` in one group count once.
         """
         tokens = sentence.tokens
-        lows = [
-            t.text.lower().translate(_APOSTROPHES)
-            if "\u2019" in t.text or "\u2018" in t.text
-            else t.text.lower()
-            for t in tokens
-        ]
+        lows = _lowered([t.text for t in tokens])
         n_tokens = len(lows)
         found: dict[int, list[Hit]] = {}
 
@@ -157,8 +169,8 @@ class Matcher:
 
         exact, prefixes, short = self._exact, self._prefix, self._short_prefix
         phrases, by_first, wild = self._phrases, self._phrases_by_first, self._wild_phrases
-        for i, low in enumerate(lows):
-            tok = tokens[i]
+        for i in self._positions(lows):
+            low, tok = lows[i], tokens[i]
             for gi, weight in exact.get(low, ()):
                 add(gi, tok.start, tok.end, weight)
             for pre, gi, weight in prefixes.get(low[:_PREFIX_KEY], ()):
@@ -184,6 +196,15 @@ class Matcher:
             if len(hits) > 1:
                 found[gi] = _drop_nested(hits)
         return found
+
+
+def _lowered(texts: list[str]) -> list[str]:
+    """:func:`normalize_token` of each token text (apostrophes unified only when present)."""
+    lows = [text.lower() for text in texts]
+    joined = "".join(texts)
+    if "\u2019" in joined or "\u2018" in joined:
+        return [low.translate(_APOSTROPHES) for low in lows]
+    return lows
 
 
 def _drop_nested(hits: list[Hit]) -> list[Hit]:

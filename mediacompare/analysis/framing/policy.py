@@ -46,6 +46,8 @@ __all__ = [
 
 #: Prefix of the policy cue-group names inside the shared matcher.
 GROUP_PREFIX = "policy:"
+#: (frame, its cue-group name) in :data:`POLICY_FRAMES` order.
+_GROUP_KEYS = tuple((name, GROUP_PREFIX + name) for name in POLICY_FRAMES)
 
 
 @dataclass(frozen=True)
@@ -178,17 +180,17 @@ def score_policy(
     share = dict.fromkeys(POLICY_FRAMES, 0.0)
     weight = dict.fromkeys(POLICY_FRAMES, 0.0)
     evidence: dict[str, list[Evidence]] = {name: [] for name in POLICY_FRAMES}
-    credits: dict[str, list[float]] = {name: [] for name in POLICY_FRAMES}
     n_cues = dict.fromkeys(POLICY_FRAMES, 0)
     first = dict.fromkeys(POLICY_FRAMES, len(sentences))
-    n_framed = 0
+    framed: list[tuple[list[str], float]] = []  # (winners, credit of each) per framed sentence
     for position, (sentence, sentence_hits) in enumerate(zip(sentences, hits)):
+        cued = [(name, found) for name, key in _GROUP_KEYS if (found := sentence_hits.get(key))]
+        if not cued:
+            continue
         per_frame: dict[str, tuple[float, int]] = {}
-        excluded = exclusion_spans(sentence) if sentence_hits else []
-        for name in POLICY_FRAMES:
-            frame_hits = sentence_hits.get(GROUP_PREFIX + name)
-            if frame_hits:
-                frame_hits = in_context(sentence, frame_hits, excluded)
+        excluded = exclusion_spans(sentence)
+        for name, frame_hits in cued:
+            frame_hits = in_context(sentence, frame_hits, excluded)
             if not frame_hits:
                 continue
             w = sum(h.weight for h in frame_hits)
@@ -205,13 +207,13 @@ def score_policy(
             evidence[name].append(Evidence(sentence.index, sentence.start, sentence.end, cues))
         if not per_frame:
             continue
-        n_framed += 1
         top = max(per_frame.values())
         winners = [name for name, w in per_frame.items() if w == top]
-        for name in POLICY_FRAMES:
-            credit = 1.0 / len(winners) if name in winners else 0.0
+        credit = 1.0 / len(winners)
+        for name in winners:  # the other frames' credit is 0.0
             share[name] += credit
-            credits[name].append(credit)
+        framed.append((winners, credit))
+    n_framed = len(framed)
     profile = {
         name: PolicyFrame(
             name=name,
@@ -219,7 +221,7 @@ def score_policy(
             n_sentences=len(evidence[name]),
             weight=weight[name],
             evidence=tuple(evidence[name]),
-            sentence_shares=tuple(credits[name]),
+            sentence_shares=tuple(credit if name in winners else 0.0 for winners, credit in framed),
         )
         for name in POLICY_FRAMES
     }

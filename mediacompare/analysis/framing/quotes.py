@@ -15,8 +15,11 @@ from .lexicon import Hit
 __all__ = ["MARKS", "SCARE_QUOTE_WORDS", "drop_scare_quoted", "quoted_spans", "scare_quote_spans"]
 
 _OPEN = {'"': None, "\u201c": True, "\u201d": False}
+_DOUBLE = re.compile('["\u201c\u201d]')
+_SINGLE = re.compile("['\u2018\u2019]")
 _WORD = re.compile(r"[^\W_]")
 MARKS = "\"\u201c\u201d'\u2018\u2019"
+_ANY_MARK = re.compile(f"[{MARKS}]")
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
 #: A quotation of at most this many words with no speech around it is a *scare quote*.
 SCARE_QUOTE_WORDS = 2
@@ -31,9 +34,8 @@ def _single_marks(text: str) -> list[tuple[int, bool | None]]:
     """
     marks: list[tuple[int, bool | None]] = []
     pending = False
-    for i, ch in enumerate(text):
-        if ch not in "'\u2018\u2019":
-            continue
+    for mark in _SINGLE.finditer(text):
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         word_before, word_after = bool(_WORD.match(before)), bool(_WORD.match(after))
@@ -70,7 +72,7 @@ def _pair(marks: list[tuple[int, bool | None]], length: int) -> list[tuple[int, 
 
 
 def _relative_spans(text: str) -> list[tuple[int, int]]:
-    double = [(i, _OPEN[ch]) for i, ch in enumerate(text) if ch in _OPEN]
+    double = [(mark.start(), _OPEN[mark.group()]) for mark in _DOUBLE.finditer(text)]
     spans = _pair(double, len(text))
     single = [
         span
@@ -99,7 +101,7 @@ def quoted_spans(sentence: Sentence) -> list[tuple[int, int]]:
     ['‘we can’t go on’']
     """
     text = sentence.text
-    if not any(ch in text for ch in MARKS):
+    if not _ANY_MARK.search(text):
         return []
     return [(sentence.start + a, sentence.start + b) for a, b in _relative_spans(text)]
 

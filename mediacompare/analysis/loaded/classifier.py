@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -53,6 +54,7 @@ from ...text import raw_documents
 from ..vader import load_lexicon as vader_lexicon
 from .embeddings import word_vectors
 from .lexicon import loaded_lexicon
+from .sentence_features import dense_rows, tfidf_rows
 from .words import DENSE_WORD_FEATURES, Word, sentence_words, word_rows
 
 if TYPE_CHECKING:
@@ -64,6 +66,8 @@ __all__ = ["LoadedLanguageClassifier", "SENTENCE_DENSE", "SHIPPED_DENSE"]
 SENTENCE_DENSE: tuple[str, ...] = (
     "top_word", "top3_words", "words_over_half", "vader_max", "vader_mean", "quote_marks",
 )
+#: Words whose word-only logit a model keeps (the cache starts again when full).
+CACHED_WORDS = 1 << 17
 #: Sentence features from the shipped model, last, in models fit on annotated words only.
 SHIPPED_DENSE: tuple[str, ...] = ("shipped_logit", "shipped_top_word", "shipped_top3_words")
 
@@ -155,65 +159,51 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
         return copy.deepcopy(self.word_vectorizer_), model.coef_.ravel(), float(model.intercept_[0])
 
     def _base_logits(self, words: Sequence[Word]) -> list[float]:
-        """The part of each word's logit that depends on the word alone (cached per model;
-        the uncached words of a call are featurised together)."""
+        """The part of each word's logit that depends on the word alone (cached per model, at
+        most :data:`CACHED_WORDS` words; the uncached words of a call are featurised together)."""
         cache: dict[str, float] = self.__dict__.setdefault("_base_logit_cache", {})
-        missing = sorted({w.lower for w in words} - cache.keys())
+        lowers = [w.lower for w in words]
+        missing = set(lowers).difference(cache)
+        if len(cache) + len(missing) > CACHED_WORDS:
+            cache.clear()
+            missing = set(lowers)
         if missing:
-            alone = [Word(m, 0, len(m), m, "", "", quoted=False, first=True) for m in missing]
-            cache.update(zip(missing, (self._word_matrix(alone) @ self.word_coef_).tolist()))
-        return [cache[w.lower] for w in words]
+            new = sorted(missing)
+            alone = [Word(m, 0, len(m), m, "", "", quoted=False, first=True) for m in new]
+            cache.update(zip(new, (self._word_matrix(alone) @ self.word_coef_).tolist()))
+        return list(map(cache.__getitem__, lowers))
+
+    def _add_neighbour_logits(self, z: np.ndarray, words: Sequence[Word]) -> None:
+        """Add to ``z`` the weights of each word's neighbours: the ``prev=`` one, then ``next=``."""
+        vocabulary, coef = self.word_vectorizer_.vocabulary_, self.word_coef_
+        for names in (["prev=" + w.previous for w in words], ["next=" + w.next for w in words]):
+            columns = np.fromiter(map(vocabulary.get, names, repeat(-1)), np.intp, len(names))
+            known = columns >= 0
+            z[known] += 0.5 * coef[columns[known]]
 
     def _word_probabilities(self, words: Sequence[Word]) -> np.ndarray:
         if not words:
             return np.zeros(0)
         # logit = word-only part (cached) + neighbours + capitalisation + quoting: the same sum
-        # as the full feature row, without building one per word
-        vocabulary, coef = self.word_vectorizer_.vocabulary_, self.word_coef_
-        n_sparse = len(vocabulary)
-        capitalised = coef[n_sparse + DENSE_WORD_FEATURES.index("capitalised")]
-        quoted = coef[n_sparse + DENSE_WORD_FEATURES.index("quoted")]
-        identity = "identity" in self._word_groups()
-        z = np.empty(len(words))
-        for i, (w, base) in enumerate(zip(words, self._base_logits(words))):
-            value = base + self.word_intercept_
-            if identity:
-                if (j := vocabulary.get("prev=" + w.previous)) is not None:
-                    value += 0.5 * coef[j]
-                if (j := vocabulary.get("next=" + w.next)) is not None:
-                    value += 0.5 * coef[j]
-            if w.text[:1].isupper() and not w.first:
-                value += capitalised
-            if w.quoted:
-                value += quoted
-            z[i] = value
+        # as the full feature row, added in that order, without building one row per word
+        z = np.array(self._base_logits(words)) + self.word_intercept_
+        if "identity" in self._word_groups():
+            self._add_neighbour_logits(z, words)
+        dense = self.word_coef_[len(self.word_vectorizer_.vocabulary_):]
+        capitalised = np.array([w.text[:1].isupper() and not w.first for w in words])
+        z[capitalised] += dense[DENSE_WORD_FEATURES.index("capitalised")]
+        z[np.array([w.quoted for w in words])] += dense[DENSE_WORD_FEATURES.index("quoted")]
         p = _sigmoid(z)
         if not self.supervised_words_:  # lexicon expansion: the lexicon's own words always count
-            lexicon = loaded_lexicon()
-            hits = np.array([lexicon.category(w.lower) is not None for w in words])
+            categories = loaded_lexicon().categories_of([w.lower for w in words])
+            hits = np.array([c is not None for c in categories])
             p = np.where(hits, np.maximum(p, self.word_threshold), p)
         return np.asarray(p)
 
     # ------------------------------------------------------------------ sentence model
-    def _dense(self, text: str, words: Sequence[Word], probs: np.ndarray) -> np.ndarray:
-        lexicon, vectors, valence = loaded_lexicon(), word_vectors(), vader_lexicon()
-        lowers = [w.lower for w in words]
-        index = vectors.index
-        rows = [j for word in lowers if (j := index.get(word)) is not None]
-        mean = vectors.matrix[rows].mean(axis=0) if rows else np.zeros(vectors.dim)
-        counts = dict.fromkeys(lexicon.categories, 0)
-        for match in lexicon.matches(lowers):
-            counts[match.category] += 1
-        scores = probs.tolist()
-        top = sorted(scores, reverse=True)[:3] + [0.0, 0.0, 0.0]
-        strength = [abs(valence.get(word, 0.0)) for word in lowers] or [0.0]
-        marks = text.count('"') + text.count("“") + text.count("”")
-        tail = [top[0], (top[0] + top[1] + top[2]) / 3, sum(p > 0.5 for p in scores) / 3,
-                max(strength) / 4, float(np.mean(strength)), marks / 4]
-        return np.concatenate([mean, list(counts.values()), tail])
-
     def _dense_rows(self, texts: Sequence[str], words: Sequence[Sequence[Word]], probs: Sequence[np.ndarray]) -> np.ndarray:
-        dense = np.vstack([self._dense(t, w, p) for t, w, p in zip(texts, words, probs)])
+        lowers = [[w.lower for w in ws] for ws in words]
+        dense = dense_rows(texts, lowers, probs, loaded_lexicon(), word_vectors(), vader_lexicon())
         if not self.supervised_words_:
             return dense
         logits, _, shipped_probs = _pretrained(LoadedLanguageClassifier)._score(texts, words)
@@ -222,7 +212,7 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
         return np.hstack([dense, shipped])
 
     def _sentence_matrix(self, texts: Sequence[str], dense: np.ndarray) -> sparse.csr_matrix:
-        return sparse.hstack([self.tfidf_.transform(texts), sparse.csr_matrix(dense)]).tocsr()
+        return sparse.hstack([tfidf_rows(self.tfidf_, texts), sparse.csr_matrix(dense)]).tocsr()
 
     # ------------------------------------------------------------------ estimator API
     def fit(

@@ -25,6 +25,8 @@ from ..._resources import read_bytes, read_toml
 __all__ = ["LexiconMatch", "LoadedLexicon", "loaded_lexicon"]
 
 _PARTS = ("resources", "loaded_language", "lexicon.toml")
+#: Words whose category a lexicon keeps (the cache starts again when full).
+CACHED_WORDS = 1 << 17
 
 
 @dataclass(frozen=True)
@@ -61,17 +63,39 @@ class LoadedLexicon:
         object.__setattr__(self, "_phrase_starts", frozenset(p[0] for p in self.phrases))
         object.__setattr__(self, "_longest", max(map(len, self.phrases), default=0))
 
+    @property
+    def phrase_starts(self) -> frozenset[str]:
+        """The first words of the phrase entries."""
+        return self._phrase_starts
+
     def category(self, word: str) -> str | None:
         """The category of one lower-cased word, or None (answers are cached)."""
         seen = self._seen
         if word in seen:
             return seen[word]
+        if len(seen) >= CACHED_WORDS:
+            seen.clear()
+        found = seen[word] = self._lookup(word)
+        return found
+
+    def categories_of(self, words: Sequence[str]) -> list[str | None]:
+        """:meth:`category` of each word (the new words looked up first, then one cache
+        look-up per word)."""
+        seen = self._seen
+        new = set(words).difference(seen)
+        if len(seen) + len(new) > CACHED_WORDS:
+            seen.clear()
+            new = set(words)
+        for word in new:
+            seen[word] = self._lookup(word)
+        return list(map(seen.__getitem__, words))
+
+    def _lookup(self, word: str) -> str | None:
         found = self.words.get(word)
         if found is None:
             for size, group in self._by_length:
                 if size <= len(word) and (found := group.get(word[:size])) is not None:
                     break
-        seen[word] = found
         return found
 
     def matches(self, words: Sequence[str]) -> list[LexiconMatch]:

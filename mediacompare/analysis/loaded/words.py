@@ -27,6 +27,7 @@ from .lexicon import LoadedLexicon
 __all__ = ["DENSE_WORD_FEATURES", "Word", "sentence_words", "word_rows"]
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'\u2019-]*[^\W\d_])?")
+_QUOTE_MARK = re.compile("[\"\u201c\u201d'\u2018\u2019]")
 
 #: Dense per-word features (in this order), before the word vector.
 DENSE_WORD_FEATURES: tuple[str, ...] = (
@@ -48,27 +49,23 @@ class Word(NamedTuple):
     first: bool
 
 
+def _inside(start: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start < b for a, b in spans)
+
+
 def sentence_words(text: str) -> list[Word]:
     """The non-stop-word words of one sentence, with spans relative to ``text``."""
     stop = english_stop_words()
     found = list(_WORD.finditer(text))
-    texts = [match.group() for match in found]
-    lowers = [word.lower() for word in texts]
-    spans = quoted_spans(Sentence(0, 0, len(text), text)) if any(c in text for c in "\"“”'‘’") else []
-    last = len(found) - 1
-    out = []
-    for i, lower in enumerate(lowers):
-        if lower in stop or len(lower) < 2:
-            continue
-        start = found[i].start()
-        out.append(Word(
-            texts[i], start, found[i].end(), lower,
-            lowers[i - 1] if i else "<s>",
-            lowers[i + 1] if i < last else "</s>",
-            bool(spans) and any(a <= start < b for a, b in spans),
-            i == 0,
-        ))
-    return out
+    lowers = [match.group().lower() for match in found]
+    spans = quoted_spans(Sentence(0, 0, len(text), text)) if _QUOTE_MARK.search(text) else []
+    previous, following = ["<s>", *lowers[:-1]], [*lowers[1:], "</s>"]
+    return [
+        Word(match.group(), match.start(), match.end(), lower, before, after,
+             bool(spans) and _inside(match.start(), spans), i == 0)
+        for i, (match, lower, before, after) in enumerate(zip(found, lowers, previous, following))
+        if len(lower) >= 2 and lower not in stop
+    ]
 
 
 def word_rows(

@@ -192,3 +192,43 @@ def test_the_cli_takes_a_loaded_model_and_names_a_missing_one(fitted, tmp_path):
     assert "loaded_language" in out.read_text(encoding="utf-8")
     result = CliRunner().invoke(cli, ["report", "--example", "--loaded-model", str(tmp_path / "nope")])
     assert result.exit_code != 0 and "--loaded-model" in result.output and "Traceback" not in result.output
+
+
+def _dense_one_by_one(text, lowers, probs):
+    """The dense block of one sentence, computed the straightforward way (reference)."""
+    from mediacompare.analysis.loaded.embeddings import word_vectors
+    from mediacompare.analysis.vader import load_lexicon
+
+    lexicon, vectors, valence = loaded_lexicon(), word_vectors(), load_lexicon()
+    rows = [vectors.index[w] for w in lowers if w in vectors.index]
+    mean = vectors.matrix[rows].mean(axis=0) if rows else np.zeros(vectors.dim)
+    counts = dict.fromkeys(lexicon.categories, 0)
+    for match in lexicon.matches(lowers):
+        counts[match.category] += 1
+    scores = probs.tolist()
+    top = sorted(scores, reverse=True)[:3] + [0.0, 0.0, 0.0]
+    strength = [abs(valence.get(w, 0.0)) for w in lowers] or [0.0]
+    marks = text.count('"') + text.count("“") + text.count("”")
+    tail = [top[0], (top[0] + top[1] + top[2]) / 3, sum(p > 0.5 for p in scores) / 3,
+            max(strength) / 4, float(np.mean(strength)), marks / 4]
+    return np.concatenate([mean, list(counts.values()), tail])
+
+
+def test_batch_sentence_features_equal_the_one_by_one_floats():
+    from mediacompare.analysis.loaded.embeddings import word_vectors
+    from mediacompare.analysis.loaded.sentence_features import dense_rows, tfidf_rows
+    from mediacompare.analysis.vader import load_lexicon
+
+    long = ("The reckless, shameful and disastrous plan of the corrupt regime was a total sham, "
+            "critics said, as the radical mob slammed the bogus witch hunt and the brutal "
+            "crackdown again and again.")
+    quoted = 'He called it a "disgrace" — a “witch hunt” — and left.'
+    texts = [*X, long, "", "1999.", quoted, long + " " + long]
+    words = [[w.lower for w in sentence_words(t)] for t in texts]
+    rng = np.random.default_rng(0)
+    scores = [rng.random(len(ws)) for ws in words]
+    batch = dense_rows(texts, words, scores, loaded_lexicon(), word_vectors(), load_lexicon())
+    one_by_one = np.vstack([_dense_one_by_one(t, w, p) for t, w, p in zip(texts, words, scores)])
+    assert batch.dtype == one_by_one.dtype and np.array_equal(batch, one_by_one)
+    tfidf = LoadedLanguageClassifier.pretrained().tfidf_
+    assert (tfidf_rows(tfidf, texts) != tfidf.transform(texts)).nnz == 0
