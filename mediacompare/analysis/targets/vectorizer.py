@@ -244,7 +244,7 @@ class TargetFeatures(TransformerMixin, BaseEstimator):
     def _set_block_arrays(self) -> None:
         """Derive per-column block ids and flags from the vocabulary (not persisted)."""
         order = list(BLOCKS)
-        blocks = np.array([order.index(k.split("|", 1)[0]) for k in self.vocabulary_], dtype=np.intp)
+        blocks = np.array([order.index(k.split("|", 1)[0]) for k in self.vocabulary_], dtype=_KEY)
         self._block_of_ = blocks
         self._sublinear_ = np.array([BLOCKS[b][1] for b in order], dtype=bool)[blocks]
         self._normed_ = np.array([BLOCKS[b][2] for b in order], dtype=bool)
@@ -306,12 +306,15 @@ class TargetFeatures(TransformerMixin, BaseEstimator):
             return values
         values = np.where(self._sublinear_[cols], 1.0 + np.log(np.maximum(values, 1e-12)), values)
         values *= self.idf_[cols]
-        block = self._block_of_[cols]
         n_blocks = len(self._normed_)
-        slot = row_of * n_blocks + block
+        slot = row_of * n_blocks  # one slot per (row, block)
+        slot += self._block_of_[cols]
         norms = np.sqrt(np.bincount(slot, weights=values**2, minlength=n_rows * n_blocks))
-        norms = np.where(self._normed_[block], norms[slot], 1.0)
-        return values / np.where(norms > 0, norms, 1.0) * self._block_weight_[block]
+        norms = np.where(np.tile(self._normed_, n_rows), norms, 1.0)
+        norms[norms == 0] = 1.0
+        values /= norms[slot]
+        values *= np.tile(self._block_weight_, n_rows)[slot]
+        return values
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         """``block|feature`` names of the sparse columns, then ``dense|<name>``."""
