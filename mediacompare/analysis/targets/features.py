@@ -147,6 +147,12 @@ class SentenceView(NamedTuple):
     negator: list[bool]
     starts: list[int]
     ends: list[int]
+    #: ``w`` key of each word in the unmasked sentence (``_NEG`` in a negator's scope).
+    word_keys: list[str]
+    #: Negation scope before each word (and at the end) in the unmasked sentence.
+    scope_before: list[int]
+    #: ``w`` key of each pair of adjacent words.
+    bigram_keys: list[str]
     #: ``near|`` key of each word.
     near_keys: list[str]
     #: (index, valence) of the words in the VADER lexicon (punctuation breaks excluded).
@@ -157,21 +163,45 @@ class SentenceView(NamedTuple):
 
 def sentence_view(tokens: Sequence[Token], offset: int = 0) -> SentenceView:
     """The lower-cased words, negator flags and token offsets (minus ``offset``) of one sentence,
-    with the per-word lookups every mention of it needs."""
+    with the per-word keys and lookups every mention of it needs."""
     words = [t.text.lower() for t in tokens]
+    negator = [_is_negator(w) for w in words]
+    word_keys, scope_before = _scoped_word_keys(words, negator)
     lex = load_lexicon()
     quotes_before = [0]
     for word in words:
         quotes_before.append(quotes_before[-1] + (word in _QUOTE_MARKS))
     return SentenceView(
         words,
-        [_is_negator(w) for w in words],
+        negator,
         [t.start - offset for t in tokens],
         [t.end - offset for t in tokens],
+        word_keys,
+        scope_before,
+        [f"w|{a} {b}" for a, b in zip(words, words[1:])],
         ["near|" + w for w in words],
         [(i, lex[w]) for i, w in enumerate(words) if w in lex and w not in _BREAKS],
         quotes_before,
     )
+
+
+def _scoped_word_keys(
+    words: Sequence[str], negator: Sequence[bool], scope: int = 0
+) -> tuple[list[str], list[int]]:
+    """``w`` unigram keys of ``words`` (``_NEG`` within three words after a negator, up to a
+    punctuation break) and the scope before each word and at the end, starting at ``scope``."""
+    keys: list[str] = []
+    scope_before: list[int] = []
+    for word, is_negator in zip(words, negator):
+        scope_before.append(scope)
+        if word in _BREAKS:
+            scope = 0
+            keys.append("w|" + word)
+            continue
+        keys.append("w|" + word + "_NEG" if scope > 0 else "w|" + word)
+        scope = 3 if is_negator else max(0, scope - 1)
+    scope_before.append(scope)
+    return keys, scope_before
 
 
 def featurize(
@@ -211,10 +241,8 @@ def featurize(
     lo = bisect.bisect_right(ends, m.start)  # index of the first token of (or after) the target
     hi = bisect.bisect_left(starts, m.end, lo)  # first token after the target
     left, right, target_words = words[:lo], words[hi:], words[lo:hi]
-    masked = left + [TARGET] + right
-    masked_negator = negator[:lo] + [False] + negator[hi:]  # "<t>" is no negator
     clause_lo, clause_hi, clause_keys = _clause(words, lo, hi)
-    keys = _word_keys(masked, masked_negator) + _window_keys(left, right, window) + clause_keys
+    keys = _word_keys(view, lo, hi) + _window_keys(left, right, window) + clause_keys
     in_quotes = view.quotes_before[lo] % 2 == 1
     lexical, sums = _lexicon_features(view, lo, hi, clause_lo, clause_hi, in_quotes)
     if chars:  # ch: character n-grams of the sentence with the target masked (cached per word)
@@ -235,18 +263,22 @@ def featurize(
     return feats, dense
 
 
-def _word_keys(masked: list[str], masked_negator: list[bool]) -> list[str]:
-    """``w`` block: negation-marked unigrams and plain bigrams of the masked sentence."""
-    keys: list[str] = []
-    scope = 0
-    for word, is_negator in zip(masked, masked_negator):
-        if word in _BREAKS:
-            scope = 0
-            keys.append("w|" + word)
-            continue
-        keys.append("w|" + word + "_NEG" if scope > 0 else "w|" + word)
-        scope = 3 if is_negator else max(0, scope - 1)
-    return keys + [f"w|{a} {b}" for a, b in zip(masked, masked[1:])]
+def _word_keys(view: SentenceView, lo: int, hi: int) -> list[str]:
+    """``w`` block: negation-marked unigrams and plain bigrams of the sentence with the words
+    ``lo:hi`` masked as one :data:`TARGET` (neither negator nor break).
+
+    Only the three words after the target can be marked differently from the unmasked
+    sentence: by then a negator, a break or three plain words have given both the same scope.
+    """
+    words, scope = view.words, view.scope_before[lo]
+    after, _ = _scoped_word_keys(words[hi : hi + 3], view.negator[hi : hi + 3], max(0, scope - 1))
+    keys = [*view.word_keys[:lo], "w|" + TARGET + ("_NEG" if scope > 0 else ""), *after,
+            *view.word_keys[hi + 3 :], *view.bigram_keys[: max(lo - 1, 0)]]
+    if lo:
+        keys.append(f"w|{words[lo - 1]} {TARGET}")
+    if hi < len(words):
+        keys.append(f"w|{TARGET} {words[hi]}")
+    return keys + view.bigram_keys[hi:]
 
 
 def _window_keys(left: list[str], right: list[str], window: int) -> list[str]:
