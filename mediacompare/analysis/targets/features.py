@@ -106,7 +106,7 @@ def mention(text: str, start: int, end: int, tokens: Sequence[Token] | None = No
 
 
 def _is_negator(word: str) -> bool:
-    return word in _NEGATORS or word.endswith("n't") or word.endswith("n’t")
+    return word in _NEGATORS or word.endswith(("n't", "n’t"))
 
 
 def char_words(m: Mention) -> list[str]:
@@ -153,6 +153,8 @@ class SentenceView(NamedTuple):
     scope_before: list[int]
     #: ``w`` key of each pair of adjacent words.
     bigram_keys: list[str]
+    #: Indices of the punctuation breaks (clause bounds), ascending.
+    breaks: list[int]
     #: ``near|`` key of each word.
     near_keys: list[str]
     #: (index, valence) of the words in the VADER lexicon (punctuation breaks excluded).
@@ -179,6 +181,7 @@ def sentence_view(tokens: Sequence[Token], offset: int = 0) -> SentenceView:
         word_keys,
         scope_before,
         [f"w|{a} {b}" for a, b in zip(words, words[1:])],
+        [i for i, w in enumerate(words) if w in _BREAKS],
         ["near|" + w for w in words],
         [(i, lex[w]) for i, w in enumerate(words) if w in lex and w not in _BREAKS],
         quotes_before,
@@ -241,7 +244,7 @@ def featurize(
     lo = bisect.bisect_right(ends, m.start)  # index of the first token of (or after) the target
     hi = bisect.bisect_left(starts, m.end, lo)  # first token after the target
     left, right, target_words = words[:lo], words[hi:], words[lo:hi]
-    clause_lo, clause_hi, clause_keys = _clause(words, lo, hi)
+    clause_lo, clause_hi, clause_keys = _clause(view, lo, hi)
     keys = _word_keys(view, lo, hi) + _window_keys(left, right, window) + clause_keys
     in_quotes = view.quotes_before[lo] % 2 == 1
     lexical, sums = _lexicon_features(view, lo, hi, clause_lo, clause_hi, in_quotes)
@@ -317,18 +320,16 @@ def _decay_weights(decay: float, size: int) -> tuple[float, ...]:
     return tuple(math.exp(-d / decay) for d in range(size))
 
 
-def _clause(words: list[str], lo: int, hi: int) -> tuple[int, int, list[str]]:
+def _clause(view: SentenceView, lo: int, hi: int) -> tuple[int, int, list[str]]:
     """The target's clause (up to the nearest break on each side): its bounds, exclusive, and
     its ``cl`` keys."""
-    keys: list[str] = []
-    clause_lo = lo - 1
-    while clause_lo >= 0 and words[clause_lo] not in _BREAKS:
-        keys.append("cl|" + words[clause_lo])
-        clause_lo -= 1
-    clause_hi = hi
-    while clause_hi < len(words) and words[clause_hi] not in _BREAKS:
-        keys.append("cl|" + words[clause_hi])
-        clause_hi += 1
+    words, breaks = view.words, view.breaks
+    before = bisect.bisect_left(breaks, lo)
+    clause_lo = breaks[before - 1] if before else -1
+    after = bisect.bisect_left(breaks, hi, before)
+    clause_hi = breaks[after] if after < len(breaks) else len(words)
+    keys = ["cl|" + w for w in reversed(words[clause_lo + 1 : lo])]
+    keys += ["cl|" + w for w in words[hi:clause_hi]]
     return clause_lo, clause_hi, keys
 
 
