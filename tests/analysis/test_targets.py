@@ -275,3 +275,42 @@ def test_dev_rw_macro_f1_above_floor(pretrained, shared_data):
     labels = [r["polarity"] for r in rows]
     f1m = f1_score(labels, pretrained.predict(items), average="macro")
     assert f1m >= 0.66, f"dev-rw macro-F1 {f1m:.3f} fell below the floor"
+
+
+@pytest.mark.parametrize(
+    "text, target, negated",
+    [
+        ("Smith did not praise them.", "Smith", True),
+        ("Not Smith, good.", "Smith", False),  # the comma ends the scope
+        ("Not Smith good.", "Smith", True),  # the target does not count as a word
+        ("Not a b Smith c good.", "Smith", False),  # three words on, the scope is over
+        ("Not a b Smith good.", "Smith", True),
+    ],
+)
+def test_lexicon_negation_skips_the_target(text, target, negated):
+    from mediacompare.analysis.targets.features import featurize, mention
+
+    start = text.index(target)
+    sparse, _ = featurize(mention(text, start, start + len(target)))
+    good = {k for k in sparse if k.startswith("lex|") and k.endswith("_clause")}
+    # "good" and "praise" have a positive valence; negated, it turns negative
+    assert any(k.startswith("lex|N") for k in good) == negated
+
+
+def test_sparse_matrix_matches_the_feature_dicts(pretrained):
+    """The batch matrix holds, entry for entry, what featurize gives each mention."""
+    from mediacompare.analysis.targets.features import mention
+    from mediacompare.analysis.targets.vectorizer import TargetFeatures
+
+    text = "Critics condemned Smith, and Jones did not praise Smith: \u201cbad, bad deal\u201d, said Lee."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Smith", "Jones", "Lee")]
+    features = pretrained.features_
+    mentions = [mention(text, s, e) for s, e in spans]
+    fast = features.transform(mentions).toarray()
+    one_by_one = np.vstack([features.transform([m]).toarray() for m in mentions])
+    assert np.array_equal(fast, one_by_one)
+    vocab = features.vocabulary_
+    rows, _ = TargetFeatures._featurize(features, mentions)
+    for i, row in enumerate(rows):
+        known = {vocab[k] for k in row if k in vocab}
+        assert known == set(np.flatnonzero(fast[i, : len(vocab)]))

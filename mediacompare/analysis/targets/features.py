@@ -106,7 +106,7 @@ def mention(text: str, start: int, end: int, tokens: Sequence[Token] | None = No
 
 
 def _is_negator(word: str) -> bool:
-    return word in _NEGATORS or word.endswith("n't") or word.endswith("n’t")
+    return word in _NEGATORS or word.endswith(("n't", "n’t"))
 
 
 def char_words(m: Mention) -> list[str]:
@@ -147,13 +147,64 @@ class SentenceView(NamedTuple):
     negator: list[bool]
     starts: list[int]
     ends: list[int]
+    #: ``w`` key of each word in the unmasked sentence (``_NEG`` in a negator's scope).
+    word_keys: list[str]
+    #: Negation scope before each word (and at the end) in the unmasked sentence.
+    scope_before: list[int]
+    #: ``w`` key of each pair of adjacent words.
+    bigram_keys: list[str]
+    #: Indices of the punctuation breaks (clause bounds), ascending.
+    breaks: list[int]
+    #: ``near|`` key of each word.
+    near_keys: list[str]
+    #: (index, valence) of the words in the VADER lexicon (punctuation breaks excluded).
+    valences: list[tuple[int, float]]
+    #: Number of quote marks before each token (and before the end).
+    quotes_before: list[int]
 
 
 def sentence_view(tokens: Sequence[Token], offset: int = 0) -> SentenceView:
-    """The lower-cased words, negator flags and token offsets (minus ``offset``) of one sentence."""
+    """The lower-cased words, negator flags and token offsets (minus ``offset``) of one sentence,
+    with the per-word keys and lookups every mention of it needs."""
     words = [t.text.lower() for t in tokens]
-    return SentenceView(words, [_is_negator(w) for w in words],
-                        [t.start - offset for t in tokens], [t.end - offset for t in tokens])
+    negator = [_is_negator(w) for w in words]
+    word_keys, scope_before = _scoped_word_keys(words, negator)
+    lex = load_lexicon()
+    quotes_before = [0]
+    for word in words:
+        quotes_before.append(quotes_before[-1] + (word in _QUOTE_MARKS))
+    return SentenceView(
+        words,
+        negator,
+        [t.start - offset for t in tokens],
+        [t.end - offset for t in tokens],
+        word_keys,
+        scope_before,
+        [f"w|{a} {b}" for a, b in zip(words, words[1:])],
+        [i for i, w in enumerate(words) if w in _BREAKS],
+        ["near|" + w for w in words],
+        [(i, lex[w]) for i, w in enumerate(words) if w in lex and w not in _BREAKS],
+        quotes_before,
+    )
+
+
+def _scoped_word_keys(
+    words: Sequence[str], negator: Sequence[bool], scope: int = 0
+) -> tuple[list[str], list[int]]:
+    """``w`` unigram keys of ``words`` (``_NEG`` within three words after a negator, up to a
+    punctuation break) and the scope before each word and at the end, starting at ``scope``."""
+    keys: list[str] = []
+    scope_before: list[int] = []
+    for word, is_negator in zip(words, negator):
+        scope_before.append(scope)
+        if word in _BREAKS:
+            scope = 0
+            keys.append("w|" + word)
+            continue
+        keys.append("w|" + word + "_NEG" if scope > 0 else "w|" + word)
+        scope = 3 if is_negator else max(0, scope - 1)
+    scope_before.append(scope)
+    return keys, scope_before
 
 
 def featurize(
@@ -187,47 +238,50 @@ def featurize(
     (dict, list)
         Sparse raw counts/weights and the :data:`DENSE_NAMES` values.
     """
-    words, negator, starts, ends = view if view is not None else sentence_view(m.tokens, m.offset)
+    if view is None:
+        view = sentence_view(m.tokens, m.offset)
+    words, negator, starts, ends = view.words, view.negator, view.starts, view.ends
     lo = bisect.bisect_right(ends, m.start)  # index of the first token of (or after) the target
     hi = bisect.bisect_left(starts, m.end, lo)  # first token after the target
     left, right, target_words = words[:lo], words[hi:], words[lo:hi]
-    masked = left + [TARGET] + right
-    masked_negator = negator[:lo] + [False] + negator[hi:]  # "<t>" is no negator
-    clause_lo, clause_hi, clause_keys = _clause(words, lo, hi)
-    keys = _word_keys(masked, masked_negator) + _window_keys(left, right, window) + clause_keys
-    in_quotes = sum(w in _QUOTE_MARKS for w in left) % 2 == 1
-    lexical, sums = _lexicon_features(words, negator, lo, hi, clause_lo, clause_hi, in_quotes)
+    clause_lo, clause_hi, clause_keys = _clause(view, lo, hi)
+    keys = _word_keys(view, lo, hi) + _window_keys(left, right, window) + clause_keys
+    in_quotes = view.quotes_before[lo] % 2 == 1
+    lexical, sums = _lexicon_features(view, lo, hi, clause_lo, clause_hi, in_quotes)
     if chars:  # ch: character n-grams of the sentence with the target masked (cached per word)
         low, high = char_range
         for word in char_words(m):
             keys += word_char_ngrams(word, low, high)
-    feats: dict[str, float] = Counter(keys)  # type: ignore[assignment]
-    feats.update(_near_weights(masked, lo, decay))  # the key prefixes differ: nothing
-    feats.update(lexical)                           # is overwritten
+    # the key prefixes of the blocks differ: nothing is overwritten
+    feats: dict[str, float] = {**Counter(keys), **_near_weights(view.near_keys, lo, hi, decay), **lexical}
     last = target_words[-1] if target_words else ""
     dense = [v for region in sums.values() for v in region] + [
         float(lo == 0),
         lo / max(1, len(words)),
         float(last in _PRONOUNS),
         float(in_quotes),
-        float(any(w in _QUOTE_MARKS for w in words)),
+        float(view.quotes_before[-1] > 0),
         math.log1p(len(words)),
     ]
     return feats, dense
 
 
-def _word_keys(masked: list[str], masked_negator: list[bool]) -> list[str]:
-    """``w`` block: negation-marked unigrams and plain bigrams of the masked sentence."""
-    keys: list[str] = []
-    scope = 0
-    for word, is_negator in zip(masked, masked_negator):
-        if word in _BREAKS:
-            scope = 0
-            keys.append("w|" + word)
-            continue
-        keys.append("w|" + word + "_NEG" if scope > 0 else "w|" + word)
-        scope = 3 if is_negator else max(0, scope - 1)
-    return keys + [f"w|{a} {b}" for a, b in zip(masked, masked[1:])]
+def _word_keys(view: SentenceView, lo: int, hi: int) -> list[str]:
+    """``w`` block: negation-marked unigrams and plain bigrams of the sentence with the words
+    ``lo:hi`` masked as one :data:`TARGET` (neither negator nor break).
+
+    Only the three words after the target can be marked differently from the unmasked
+    sentence: by then a negator, a break or three plain words have given both the same scope.
+    """
+    words, scope = view.words, view.scope_before[lo]
+    after, _ = _scoped_word_keys(words[hi : hi + 3], view.negator[hi : hi + 3], max(0, scope - 1))
+    keys = [*view.word_keys[:lo], "w|" + TARGET + ("_NEG" if scope > 0 else ""), *after,
+            *view.word_keys[hi + 3 :], *view.bigram_keys[: max(lo - 1, 0)]]
+    if lo:
+        keys.append(f"w|{words[lo - 1]} {TARGET}")
+    if hi < len(words):
+        keys.append(f"w|{TARGET} {words[hi]}")
+    return keys + view.bigram_keys[hi:]
 
 
 def _window_keys(left: list[str], right: list[str], window: int) -> list[str]:
@@ -243,54 +297,53 @@ def _window_keys(left: list[str], right: list[str], window: int) -> list[str]:
     return keys
 
 
-def _near_weights(masked: list[str], lo: int, decay: float) -> dict[str, float]:
-    """``near`` block: a bag of words weighted by exp(-distance / decay) from the target."""
-    weight = [math.exp(-d / decay) for d in range(max(lo + 1, len(masked) - lo))]  # by distance
+def _near_weights(near_keys: list[str], lo: int, hi: int, decay: float) -> dict[str, float]:
+    """``near`` block: a bag of words weighted by exp(-distance / decay) from the target.
+
+    The distance is counted in the masked sentence (the target is one token); a repeated
+    word's weights are summed from the start of the sentence on.
+    """
+    n_right = len(near_keys) - hi
+    weight = _decay_weights(decay, max(lo + 1, n_right + 1))  # by distance
     near: dict[str, float] = {}
-    for i, word in enumerate(masked):
-        if i != lo:
-            key = "near|" + word
-            near[key] = near.get(key, 0.0) + weight[abs(i - lo)]
+    get = near.get
+    for key, w in zip(near_keys[:lo], weight[lo:0:-1]):
+        near[key] = get(key, 0.0) + w
+    for key, w in zip(near_keys[hi:], weight[1:]):
+        near[key] = get(key, 0.0) + w
     return near
 
 
-def _clause(words: list[str], lo: int, hi: int) -> tuple[int, int, list[str]]:
+@lru_cache(maxsize=1024)
+def _decay_weights(decay: float, size: int) -> tuple[float, ...]:
+    """``exp(-d / decay)`` for the distances ``d`` in ``range(size)``."""
+    return tuple(math.exp(-d / decay) for d in range(size))
+
+
+def _clause(view: SentenceView, lo: int, hi: int) -> tuple[int, int, list[str]]:
     """The target's clause (up to the nearest break on each side): its bounds, exclusive, and
     its ``cl`` keys."""
-    keys: list[str] = []
-    clause_lo = lo - 1
-    while clause_lo >= 0 and words[clause_lo] not in _BREAKS:
-        keys.append("cl|" + words[clause_lo])
-        clause_lo -= 1
-    clause_hi = hi
-    while clause_hi < len(words) and words[clause_hi] not in _BREAKS:
-        keys.append("cl|" + words[clause_hi])
-        clause_hi += 1
+    words, breaks = view.words, view.breaks
+    before = bisect.bisect_left(breaks, lo)
+    clause_lo = breaks[before - 1] if before else -1
+    after = bisect.bisect_left(breaks, hi, before)
+    clause_hi = breaks[after] if after < len(breaks) else len(words)
+    keys = ["cl|" + w for w in reversed(words[clause_lo + 1 : lo])]
+    keys += ["cl|" + w for w in words[hi:clause_hi]]
     return clause_lo, clause_hi, keys
 
 
 def _lexicon_features(
-    words: list[str], negator: list[bool], lo: int, hi: int, clause_lo: int, clause_hi: int,
-    in_quotes: bool,
+    view: SentenceView, lo: int, hi: int, clause_lo: int, clause_hi: int, in_quotes: bool,
 ) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
     """``lex`` block (lexicon valence by side, distance, clause and quotes) and the dense
     (positive, negative) sums per region."""
     lexical: dict[str, float] = {}
     sums = dict.fromkeys(("left", "right", "sentence", "clause", "near"), (0.0, 0.0))
-    lex = load_lexicon()
-    scope = 0
-    for i, word in enumerate(words):
+    for i, value in view.valences:
         if lo <= i < hi:
             continue
-        if word in _BREAKS:
-            scope = 0
-            continue
-        negated = scope > 0
-        scope = 3 if negator[i] else max(0, scope - 1)
-        value = lex.get(word)
-        if value is None:
-            continue
-        if negated:
+        if _negated(view.words, view.negator, i, lo, hi):
             value *= _NEGATION_SCALAR
         side = "left" if i < lo else "right"
         distance = lo - i if i < lo else i - hi + 1
@@ -310,3 +363,21 @@ def _lexicon_features(
                     f"lex|{sign}_{'in' if in_quotes else 'out'}_quotes"):
             lexical[key] = lexical.get(key, 0.0) + strength
     return lexical, sums
+
+
+def _negated(words: list[str], negator: list[bool], i: int, lo: int, hi: int) -> bool:
+    """Whether word ``i`` is in a negator's scope: one of the three words before it (skipping
+    the target ``lo:hi``) is a negator, with no punctuation break after it."""
+    seen = 0
+    j = i - 1
+    while j >= 0 and seen < 3:
+        if lo <= j < hi:
+            j = lo - 1
+            continue
+        if words[j] in _BREAKS:
+            return False
+        if negator[j]:
+            return True
+        seen += 1
+        j -= 1
+    return False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from itertools import chain, repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -35,6 +36,13 @@ __all__ = ["DEFAULT_WEIGHTS", "SpanError", "TargetFeatures", "as_mentions"]
 DEFAULT_WEIGHTS: Mapping[str, float] = {
     "w": 1.0, "win": 1.0, "near": 1.0, "cl": 1.0, "lex": 1.0, "ch": 1.0, "dense": 0.3,
 }
+
+
+#: Integer type of the ``row * n_columns + column`` keys that order a matrix's entries.
+_KEY = np.int32
+#: Mentions whose matrix rows are built in one pass: the arrays of a pass stay small enough
+#: to be reused from the heap instead of mapped afresh (~15% faster than one pass per batch).
+_ROWS_PER_PASS = 2048
 
 
 class SpanError(MediaCompareError, ValueError):
@@ -165,26 +173,41 @@ class TargetFeatures(TransformerMixin, BaseEstimator):
             dense.append(dense_row)
         return rows, np.asarray(dense, dtype=np.float64).reshape(len(dense), len(DENSE_NAMES))
 
-    def _char_columns(self, mentions: Sequence[Mention]) -> tuple[np.ndarray, np.ndarray]:
-        """(row, column) pairs of the known character n-grams, one pair per occurrence."""
+    def _word_columns(self, word: str) -> tuple[int, ...]:
+        """Columns of the known character n-grams of one word, one per occurrence (cached)."""
         cache = self._char_cache_
-        if len(cache) > 200_000:
-            cache.clear()
-        get = self.vocabulary_.get
-        low, high = self.char_range
-        rows: list[int] = []
-        cols: list[int] = []
+        found = cache.get(word)
+        if found is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            low, high = self.char_range
+            get = self.vocabulary_.get
+            found = cache[word] = tuple(
+                c for c in map(get, word_char_ngrams(word, low, high)) if c is not None
+            )
+        return found
+
+    def _char_keys(self, mentions: Sequence[Mention], stride: int) -> np.ndarray:
+        """``row * stride + column`` of the known character n-grams, one per occurrence.
+
+        Each distinct word of the batch is looked up once; its columns are then repeated for
+        every occurrence with numpy.
+        """
+        ids: dict[str, int] = {}
+        word_ids: list[int] = []
+        words_per_row = np.empty(len(mentions), dtype=np.intp)
         for i, m in enumerate(mentions):
-            start = len(cols)
-            for word in char_words(m):
-                found = cache.get(word)
-                if found is None:
-                    found = cache[word] = tuple(
-                        c for c in map(get, word_char_ngrams(word, low, high)) if c is not None
-                    )
-                cols += found
-            rows += [i] * (len(cols) - start)
-        return np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp)
+            words = char_words(m)
+            word_ids += [ids.setdefault(w, len(ids)) for w in words]
+            words_per_row[i] = len(words)
+        columns = [self._word_columns(word) for word in ids]
+        sizes = np.fromiter(map(len, columns), dtype=np.intp, count=len(columns))
+        flat = np.fromiter(chain.from_iterable(columns), dtype=_KEY, count=int(sizes.sum()))
+        occurrence = np.asarray(word_ids, dtype=np.intp)
+        keys = flat[_expand(np.cumsum(sizes) - sizes, sizes, occurrence)]
+        row_start = np.repeat(np.arange(len(mentions), dtype=_KEY) * _KEY(stride), words_per_row)
+        keys += np.repeat(row_start, sizes[occurrence])
+        return keys
 
     def fit(self, X: object, y: object = None) -> TargetFeatures:
         """Learn the vocabulary (``min_df``), idf and dense standardisation from mentions."""
@@ -224,7 +247,7 @@ class TargetFeatures(TransformerMixin, BaseEstimator):
     def _set_block_arrays(self) -> None:
         """Derive per-column block ids and flags from the vocabulary (not persisted)."""
         order = list(BLOCKS)
-        blocks = np.array([order.index(k.split("|", 1)[0]) for k in self.vocabulary_], dtype=np.intp)
+        blocks = np.array([order.index(k.split("|", 1)[0]) for k in self.vocabulary_], dtype=_KEY)
         self._block_of_ = blocks
         self._sublinear_ = np.array([BLOCKS[b][1] for b in order], dtype=bool)[blocks]
         self._normed_ = np.array([BLOCKS[b][2] for b in order], dtype=bool)
@@ -239,37 +262,81 @@ class TargetFeatures(TransformerMixin, BaseEstimator):
     def _matrix(self, mentions: Sequence[Mention]) -> csr_matrix:
         from scipy import sparse
 
+        stride = max(1, len(self.vocabulary_))
+        per_call = min(_ROWS_PER_PASS, int(np.iinfo(_KEY).max) // stride)  # row * stride + column fit
+        if len(mentions) > per_call:
+            return sparse.vstack(
+                [self._matrix(mentions[i : i + per_call]) for i in range(0, len(mentions), per_call)],
+                format="csr",
+            )
         rows, dense = self._featurize(mentions, chars=False)
-        get = self.vocabulary_.get
-        lengths = np.fromiter((len(row) for row in rows), dtype=np.intp, count=len(rows))
-        cols = np.fromiter((get(k, -1) for row in rows for k in row), dtype=np.intp, count=int(lengths.sum()))
-        values = np.fromiter((v for row in rows for v in row.values()), dtype=np.float64, count=len(cols))
-        row_of = np.repeat(np.arange(len(rows)), lengths)
-        known = cols >= 0
-        char_rows, char_cols = self._char_columns(mentions)
-        shape = (len(rows), len(self.vocabulary_))
-        raw = sparse.csr_matrix(  # duplicates (repeated character n-grams) are summed here
-            (np.concatenate([values[known], np.ones(len(char_cols))]),
-             (np.concatenate([row_of[known], char_rows]), np.concatenate([cols[known], char_cols]))),
-            shape=shape,
-        )
-        raw.sum_duplicates()
-        values, cols = raw.data, raw.indices
-        row_of = np.repeat(np.arange(len(rows)), np.diff(raw.indptr))
-        if len(cols):
-            values = np.where(self._sublinear_[cols], 1.0 + np.log(np.maximum(values, 1e-12)), values)
-            values *= self.idf_[cols]
-            block = self._block_of_[cols]
-            n_blocks = len(self._normed_)
-            slot = row_of * n_blocks + block
-            norms = np.sqrt(np.bincount(slot, weights=values**2, minlength=len(rows) * n_blocks))
-            norms = np.where(self._normed_[block], norms[slot], 1.0)
-            values = values / np.where(norms > 0, norms, 1.0) * self._block_weight_[block]
-        left = sparse.csr_matrix((values, cols, raw.indptr), shape=shape)
+        left = self._sparse_columns(mentions, rows, stride)
         right = (dense - self.dense_mean_) / self.dense_scale_ * self._weights()["dense"]
         return sparse.hstack([left, sparse.csr_matrix(right)], format="csr")
+
+    def _sparse_columns(
+        self, mentions: Sequence[Mention], rows: Sequence[dict[str, float]], stride: int
+    ) -> csr_matrix:
+        """The weighted sparse block: character n-grams of ``mentions`` and features ``rows``.
+
+        Every entry is keyed ``row * stride + column``; one sort of the keys orders the entries
+        as CSR wants them and counts the repeated character n-grams.
+        """
+        from scipy import sparse
+
+        word_keys, word_values = self._word_entries(rows, stride)
+        keys, values = _count_sorted(np.sort(np.concatenate([self._char_keys(mentions, stride), word_keys])))
+        values[np.searchsorted(keys, word_keys)] = word_values  # no character n-gram has their keys
+        row_of, cols = np.divmod(keys, _KEY(stride))
+        indptr = np.searchsorted(keys, np.arange(len(rows) + 1, dtype=np.int64) * stride)
+        values = self._weigh(row_of, cols, values, len(rows))
+        return sparse.csr_matrix((values, cols, indptr), shape=(len(rows), len(self.vocabulary_)))
+
+    def _word_entries(self, rows: Sequence[dict[str, float]], stride: int) -> tuple[np.ndarray, np.ndarray]:
+        """``row * stride + column`` and raw values of the known non-character features."""
+        get = self.vocabulary_.get
+        lengths = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+        total = int(lengths.sum())
+        cols = np.fromiter(map(get, chain.from_iterable(rows), repeat(-1)), dtype=_KEY, count=total)
+        values = np.fromiter(chain.from_iterable(map(dict.values, rows)), dtype=np.float64, count=total)
+        known = cols >= 0
+        keys = np.repeat(np.arange(len(rows), dtype=_KEY) * _KEY(stride), lengths) + cols
+        return keys[known], values[known]
+
+    def _weigh(self, row_of: np.ndarray, cols: np.ndarray, values: np.ndarray, n_rows: int) -> np.ndarray:
+        """Sublinear tf, idf, per-block L2 normalisation and block weights of raw values."""
+        if not len(cols):
+            return values
+        values = np.where(self._sublinear_[cols], 1.0 + np.log(np.maximum(values, 1e-12)), values)
+        values *= self.idf_[cols]
+        n_blocks = len(self._normed_)
+        slot = row_of * n_blocks  # one slot per (row, block)
+        slot += self._block_of_[cols]
+        norms = np.sqrt(np.bincount(slot, weights=values**2, minlength=n_rows * n_blocks))
+        norms = np.where(np.tile(self._normed_, n_rows), norms, 1.0)
+        norms[norms == 0] = 1.0
+        values /= norms[slot]
+        values *= np.tile(self._block_weight_, n_rows)[slot]
+        return values
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         """``block|feature`` names of the sparse columns, then ``dense|<name>``."""
         check_is_fitted(self, "vocabulary_")
         return np.array([*self.vocabulary_, *(f"dense|{n}" for n in DENSE_NAMES)], dtype=object)
+
+
+def _expand(starts: np.ndarray, sizes: np.ndarray, picked: np.ndarray) -> np.ndarray:
+    """Indices ``starts[p], starts[p] + 1, ..., starts[p] + sizes[p] - 1`` for each ``p`` in
+    ``picked``, concatenated."""
+    counts = sizes[picked]
+    ends = np.cumsum(counts)
+    return np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(starts[picked] - (ends - counts), counts)
+
+
+def _count_sorted(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values of sorted ``keys`` and how often each occurs (as float64)."""
+    starts = np.ones(len(keys), dtype=bool)
+    np.not_equal(keys[1:], keys[:-1], out=starts[1:])
+    first = np.flatnonzero(starts)
+    return keys[first], np.diff(first, append=len(keys)).astype(np.float64)
+
