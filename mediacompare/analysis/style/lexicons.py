@@ -180,13 +180,6 @@ class PhraseLexicon:
                 found.append(pid)
         return found
 
-    def _may_match_at(self, keys: Sequence[str], i: int) -> bool:
-        """False when no entry can match at unit ``i``, judged from its first two keys."""
-        key = keys[i]
-        if key in self._loose or key[:_MIN_PREFIX] in self._first_prefixes:
-            return True
-        return key in self._first_words and i + 1 < len(keys) and (key, keys[i + 1]) in self._pairs
-
     def _longest_at(self, keys: Sequence[str], i: int) -> tuple[int, str] | None:
         best: tuple[int, str] | None = None
         for pid in self._candidates(keys[i]):
@@ -226,11 +219,15 @@ class PhraseLexicon:
             Increasing unit indices, among them every unit that may start an entry (see
             :attr:`openers`); one pass can find them for several lexicons.
         """
-        exclude = self._exclude
+        exclude, loose, heads, pairs = self._exclude, self._loose, self._first_prefixes, self._pairs
         matches: list[tuple[int, int, str]] = []
         after = 0  # matches do not overlap: the next one starts after the last match
         for i in starts:
-            if i < after or not words[i] or not self._may_match_at(keys, i):
+            if i < after or not words[i]:
+                continue
+            key = keys[i]  # an entry may match here, judged from the first two keys:
+            if not (key in loose or key[:_MIN_PREFIX] in heads
+                    or (i + 1 < len(keys) and (key, keys[i + 1]) in pairs)):
                 continue
             hit = self._longest_at(keys, i)
             if hit is None or (exclude is not None and exclude._longest_at(keys, i)):

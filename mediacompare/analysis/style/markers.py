@@ -102,6 +102,7 @@ class FrozenMapping(Mapping):
 # --------------------------------------------------------------------------- quotes
 
 _OPEN_DOUBLE, _CLOSE_DOUBLE, _STRAIGHT, _OPEN_SINGLE, _CLOSE_SINGLE = "“", "”", '"', "‘", "’"
+_QUOTE_MARKS = frozenset([_OPEN_DOUBLE, _CLOSE_DOUBLE, _STRAIGHT, _OPEN_SINGLE, _CLOSE_SINGLE])
 
 
 def quote_spans(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
@@ -122,7 +123,7 @@ def quote_spans(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     opened: tuple[str, int] | None = None  # (closing mark, content start)
     for sentence in sentences:
-        for tok in sentence.tokens:
+        for tok in [tok for tok in sentence.tokens if tok.text in _QUOTE_MARKS]:
             mark = tok.text
             if mark == _OPEN_DOUBLE:
                 if opened is None or opened[0] == "”":  # an unclosed “ restarts
