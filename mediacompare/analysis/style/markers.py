@@ -300,8 +300,11 @@ def _furniture(us: _Units, lo: int, hi: int) -> set[int]:
     if (hi + 1 < len(texts) and texts[hi + 1] == "/") or (lo > 0 and texts[lo - 1] == "/"):
         return set(range(lo, hi + 1))
     keys = us.keys[lo : hi + 1]
+    present = set(keys)
     covered: set[int] = set()
     for phrase in lexicons.caps_furniture():
+        if not present.issuperset(phrase):
+            continue  # most phrases: a word of theirs is not in the run
         n = len(phrase)
         for k in range(len(keys) - n + 1):
             if tuple(keys[k : k + n]) == phrase and not covered & set(range(lo + k, lo + k + n)):
