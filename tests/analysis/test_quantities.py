@@ -335,3 +335,12 @@ def test_noun_one_outlet_uses_for_three_values_is_not_compared() -> None:
     assert cmp.disagreements == () and len([g for g in cmp.groups if g.kind == "count"]) == 4
     two = extract("A firm employs 700 workers. Some 33 workers returned.")
     assert len(compare_quantities({"Fox": two, "CNN": cnn}).disagreements) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Twenty-five soldiers died.", 25.0), ("A hundred soldiers died.", 100.0),
+     ("Some 10km of road.", 10.0), ("A five-year plan for ninety-nine schools.", 99.0)],
+)
+def test_spelled_and_joined_numbers_are_found(text: str, value: float) -> None:
+    assert value in [q.value for q in extract_quantities(sentences(text))]

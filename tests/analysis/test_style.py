@@ -296,3 +296,26 @@ def test_one_article_per_outlet_gets_sentence_level_style_intervals():
     loud = cmp.style_stats.estimate("sensationalism", "Loud")
     assert loud.method == "within-article (sentence-level)" and loud.ci_low < loud.value < loud.ci_high
     assert cmp.style_stats.estimate("sensationalism", "Calm").method == "none (same value in every sentence)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The field-levelling kit, it’s -massive- and a--b too.",
+        "“Quote” ‘single’ U.S.-made ATACMS, 186-mile range; £3 billion!",
+        "KYIV (Reuters) - JUST WATCHED the biggest, most shocking well-known test-est.",
+    ],
+)
+def test_scan_units_equal_the_phrase_units(text: str) -> None:
+    from mediacompare.analysis.style import lexicons, markers
+
+    for s in sentences(text):
+        texts = [t.text for t in s.tokens]
+        words = markers._word_flags(texts)
+        us = markers._sentence_units(s, texts, markers._lowered(texts), words)
+        expected = lexicons.units(s)
+        assert us.texts == [u.text for u in expected]
+        assert us.keys == [u.key for u in expected]
+        assert us.words == [u.is_word for u in expected]
+        assert [(t.start, t.end) for t in us.spans] == [(u.start, u.end) for u in expected]
+        assert words == [t.is_word for t in s.tokens]

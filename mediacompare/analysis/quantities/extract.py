@@ -13,6 +13,7 @@ date 800.0 date 'August' None None
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,6 +58,11 @@ _FRACTIONS = frozenset(
     ["half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth",
      "tenths"]
 )
+_DECIMAL = re.compile(r"\d")
+#: Words that start a spelled-out number ("a" only before "hundred", "dozen", ...).
+_NUMBER_WORDS = frozenset([*_SMALL, "hundred", "dozen", *_WORD_SCALES])
+#: Keys of the units at which a number or a date may start.
+_STARTS = frozenset([*_NUMBER_WORDS, *_MONTHS, "a", "an"])
 _NOT_BEFORE_ONE = frozenset(
     ["no", "any", "every", "each", "the", "this", "that", "which", "only", "someone", "anyone"]
 )
@@ -84,10 +90,24 @@ def _digit_value(text: str) -> float | None:
     return float(text)
 
 
-def _units(sentence: Sentence) -> list[_U]:
+def _may_hold_quantity(lowered: str) -> bool:
+    """Whether a sentence may hold a number or a date, from its lower-cased token texts
+    joined by newlines: a cheap test that lets most sentences skip unit building."""
+    if _DECIMAL.search(lowered):
+        return True
+    words = lowered.replace("-", "\n").split("\n")  # tokens and the parts of hyphenated ones
+    return not (_NUMBER_WORDS.isdisjoint(words) and _MONTHS.keys().isdisjoint(words))
+
+
+def _units(sentence: Sentence, texts: list[str], keys: list[str]) -> list[_U]:
+    """The units of a sentence: its tokens, with hyphenated words split into their parts
+    and digits split from a letter suffix ("10km")."""
     out: list[_U] = []
-    for tok in sentence.tokens:
-        parts = tok.text.split("-") if tok.is_word and "-" in tok.text else [tok.text]
+    for tok, text, key in zip(sentence.tokens, texts, keys):
+        if text and "-" not in text and not text[:1].isdecimal():  # most tokens: as they are
+            out.append(_U(text, key, tok.start, tok.start + len(text), False, None))
+            continue
+        parts = text.split("-") if tok.is_word and "-" in text else [text]
         pos = tok.start
         for n, part in enumerate(parts):
             if part:
@@ -430,7 +450,14 @@ _KINDS = (_money, _percent, _distance, _duration, _year_or_count)
 
 
 def _sentence_quantities(s: Sentence) -> list[Quantity]:
-    us = _units(s)
+    texts = [tok.text for tok in s.tokens]
+    lowered = "\n".join(texts).lower().replace("’", "'")
+    if not _may_hold_quantity(lowered):
+        return []
+    keys = lowered.split("\n")
+    if len(keys) != len(texts):  # a token with a newline: lower-case token by token
+        keys = [text.lower().replace("’", "'") for text in texts]
+    us = _units(s, texts, keys)
     found: list[Quantity] = []
 
     def add(kind, value, unit, currency, first, last, subject=None, qualifier=None):
@@ -438,32 +465,29 @@ def _sentence_quantities(s: Sentence) -> list[Quantity]:
         found.append(Quantity(kind, float(value), unit, currency, s.text[a - s.start : b - s.start],
                               a, b, s.index, subject, qualifier))
 
-    i = 0
-    while i < len(us):
+    after = 0  # the unit after the last number or date read
+    for i in [i for i, u in enumerate(us) if u.num is not None or u.key in _STARTS]:
+        if i < after:
+            continue
         date = _date_at(us, i)
         if date is not None:
-            value, first, j = date
-            add("date", value, "date", None, first, j - 1)
-            i = j
+            value, first, after = date
+            add("date", value, "date", None, first, after - 1)
             continue
         parsed = _number(us, i)
         if parsed is None:
-            i += 1
             continue
-        value, j, spelled = parsed
-        if _not_a_figure(us, i, j, value, spelled):
-            i = j
+        value, after, spelled = parsed
+        if _not_a_figure(us, i, after, value, spelled):
             continue
         currency, first = _currency_before(us, i)
-        number = _Number(value, i, j, spelled, first, currency, _qualifier(us, first)[0])
+        number = _Number(value, i, after, spelled, first, currency, _qualifier(us, first)[0])
         for kind in _KINDS:
             hit = kind(us, number)
             if hit is not None:
                 add(*hit[0])
-                i = hit[1]
+                after = hit[1]
                 break
-        else:
-            i = j
     return found
 
 

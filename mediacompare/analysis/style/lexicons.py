@@ -144,6 +144,8 @@ class PhraseLexicon:
         self._patterns: list[tuple[str, tuple[_Item, ...]]] = []
         self._by_word: dict[str, list[int]] = {}
         self._by_prefix: dict[str, list[tuple[str, int]]] = {}
+        self._pairs: set[tuple[str, str]] = set()  # first two keys of entries of two exact words
+        self._loose: set[str] = set()  # first words of the other entries
         for entry in self.entries:
             items = tuple(_parse_item(part, entry) for part in entry.split())
             if not items or items[0][2]:
@@ -152,6 +154,10 @@ class PhraseLexicon:
             self._patterns.append((entry, items))
             for word in items[0][0]:
                 self._by_word.setdefault(word, []).append(pid)
+            if len(items) > 1 and not items[1][1] and not items[1][2]:
+                self._pairs.update((word, second) for word in items[0][0] for second in items[1][0])
+            else:
+                self._loose.update(items[0][0])
             for stem in items[0][1]:
                 self._by_prefix.setdefault(stem[:_MIN_PREFIX], []).append((stem, pid))
         self._exclude = PhraseLexicon(exclude, name=f"{name} (exclude)") if exclude else None
@@ -174,39 +180,61 @@ class PhraseLexicon:
                 found.append(pid)
         return found
 
-    def _longest_at(self, us: Sequence[Unit], i: int) -> tuple[int, str] | None:
+    def _longest_at(self, keys: Sequence[str], i: int) -> tuple[int, str] | None:
         best: tuple[int, str] | None = None
-        for pid in self._candidates(us[i].key):
+        for pid in self._candidates(keys[i]):
             label, items = self._patterns[pid]
             last = i + len(items) - 1
-            if last >= len(us):
+            if last >= len(keys):
                 continue
-            if not all(_item_matches(items[k], us[i + k].key) for k in range(1, len(items))):
+            if not all(map(_item_matches, items[1:], keys[i + 1 : last + 1])):
                 continue
             if best is None or last > best[0] or (last == best[0] and label < best[1]):
                 best = (last, label)
         return best
 
+    @property
+    def openers(self) -> tuple[frozenset[str], frozenset[str]]:
+        """``(words, heads)``: a unit key may start an entry when it is one of ``words`` or its
+        first three characters are one of ``heads`` (those of the ``stem*`` prefixes)."""
+        return self._first_words, self._first_prefixes
+
     def find(self, us: Sequence[Unit]) -> list[Match]:
         """Leftmost-longest, non-overlapping matches in one sentence's units."""
-        matches: list[Match] = []
-        i = 0
-        n = len(us)
-        first_words, first_prefixes = self._first_words, self._first_prefixes
-        while i < n:
-            key = us[i].key
-            if key not in first_words and key[:_MIN_PREFIX] not in first_prefixes:
-                i += 1  # fast path: no entry starts with this unit
+        found = self.find_keys([u.key for u in us], [u.is_word for u in us], range(len(us)))
+        return [Match(first, last, us[first].start, us[last].end, label) for first, last, label in found]
+
+    def find_keys(
+        self, keys: Sequence[str], words: Sequence[bool], starts: Iterable[int]
+    ) -> list[tuple[int, int, str]]:
+        """:meth:`find` on a sentence's unit keys: ``(first, last, label)`` of each match.
+
+        Parameters
+        ----------
+        keys : sequence of str
+            ``Unit.key`` of each unit.
+        words : sequence of bool
+            ``Unit.is_word`` of each unit (a match starts on a word).
+        starts : iterable of int
+            Increasing unit indices, among them every unit that may start an entry (see
+            :attr:`openers`); one pass can find them for several lexicons.
+        """
+        exclude, loose, heads, pairs = self._exclude, self._loose, self._first_prefixes, self._pairs
+        matches: list[tuple[int, int, str]] = []
+        after = 0  # matches do not overlap: the next one starts after the last match
+        for i in starts:
+            if i < after or not words[i]:
                 continue
-            hit = self._longest_at(us, i) if us[i].is_word else None
-            if hit is not None and self._exclude is not None and self._exclude._longest_at(us, i):
-                hit = None
-            if hit is None:
-                i += 1
+            key = keys[i]  # an entry may match here, judged from the first two keys:
+            if not (key in loose or key[:_MIN_PREFIX] in heads
+                    or (i + 1 < len(keys) and (key, keys[i + 1]) in pairs)):
+                continue
+            hit = self._longest_at(keys, i)
+            if hit is None or (exclude is not None and exclude._longest_at(keys, i)):
                 continue
             last, label = hit
-            matches.append(Match(i, last, us[i].start, us[last].end, label))
-            i = last + 1
+            matches.append((i, last, label))
+            after = last + 1
         return matches
 
 

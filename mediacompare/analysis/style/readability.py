@@ -175,14 +175,15 @@ def readability(sentences: Sequence[Sentence]) -> Readability:
     """
     n_words = n_sentences = n_syllables = 0
     for sentence in sentences:
-        counted = 0
-        for token in sentence.tokens:
-            text = token.text
-            if not any(ch.isalpha() for ch in text):
-                continue
-            counted += 1
-            n_syllables += syllables(text)
+        texts = [token.text for token in sentence.tokens]
+        counted = sum(map(_has_letter, texts))
         if counted:
             n_words += counted
             n_sentences += 1
+            n_syllables += sum(map(syllables, texts))  # 0 for a token without letters
     return Readability(words=n_words, sentences=n_sentences, syllables=n_syllables)
+
+
+@lru_cache(maxsize=65536)
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
