@@ -77,7 +77,7 @@ def roc_auc_columns(scores: np.ndarray, labels: np.ndarray) -> np.ndarray:
     """ROC-AUC of every column of ``scores`` against the 0/1 ``labels`` in the same column.
 
     Rank-based (Mann–Whitney U with mid-ranks for ties), so it equals
-    ``sklearn.metrics.roc_auc_score`` column by column.
+    ``sklearn.metrics.roc_auc_score`` column by column; NaN for a column holding a NaN score.
 
     Examples
     --------
@@ -85,14 +85,40 @@ def roc_auc_columns(scores: np.ndarray, labels: np.ndarray) -> np.ndarray:
     ...                 np.array([[1, 1], [0, 0], [0, 1]])).tolist()
     [1.0, 0.0]
     """
-    from scipy.stats import rankdata
-
-    ranks = rankdata(scores, axis=0)
     n_pos = labels.sum(axis=0)
     n_neg = labels.shape[0] - n_pos
-    u = (ranks * labels).sum(axis=0) - n_pos * (n_pos + 1) / 2.0
+    u = _positive_rank_sums(scores, labels) - n_pos * (n_pos + 1) / 2.0
+    u[np.isnan(scores).any(axis=0)] = np.nan
     with np.errstate(invalid="ignore", divide="ignore"):
         return u / (n_pos * n_neg)
+
+
+def _positive_rank_sums(scores: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Per column, the sum of the mid-ranks (1-based, ties averaged) of the rows labelled 1.
+
+    Columns are sorted as contiguous rows, which is several times faster than
+    ``scipy.stats.rankdata(scores, axis=0)``; mid-ranks are halves of integers, so their sums
+    are exact whatever the order of the additions.
+
+    Examples
+    --------
+    >>> _positive_rank_sums(np.array([[0.3], [0.1], [0.3]]), np.array([[1], [0], [0]])).tolist()
+    [2.5]
+    """
+    by_column = np.ascontiguousarray(np.asarray(scores, dtype=float).T)
+    order = np.argsort(by_column, axis=1)
+    ordered = np.take_along_axis(by_column, order, axis=1)
+    ordered_labels = np.take_along_axis(np.asarray(labels).T, order, axis=1)
+    n = ordered.shape[1]
+    position = np.arange(n)
+    starts = np.ones(ordered.shape, dtype=bool)  # first row of each run of tied scores
+    starts[:, 1:] = ordered[:, 1:] != ordered[:, :-1]
+    first = np.maximum.accumulate(np.where(starts, position, 0), axis=1)
+    ends = np.ones(ordered.shape, dtype=bool)  # last row of each run
+    ends[:, :-1] = starts[:, 1:]
+    last = np.minimum.accumulate(np.where(ends, position, n - 1)[:, ::-1], axis=1)[:, ::-1]
+    mid_ranks = (first + last) / 2.0 + 1.0
+    return (mid_ranks * ordered_labels).sum(axis=1)
 
 
 def _fold_ids(y: np.ndarray, n_splits: int, seed: int) -> np.ndarray:
@@ -117,8 +143,14 @@ def _label_matrix(y: np.ndarray, fold: np.ndarray, n_perm: int, rng) -> np.ndarr
 
 
 def _ridge_scores(K: np.ndarray, Y: np.ndarray, train: np.ndarray, test: np.ndarray, alpha):
-    """Held-out scores of ridge (unpenalised intercept) for every label column at once."""
-    from scipy.linalg import solve
+    """Held-out scores of ridge (unpenalised intercept) for every label column at once.
+
+    The scores are linear in the centred training labels: ``ksc @ inv(kc + alpha I) @ yc``.
+    The held-out rows of that map are solved for once (as many right-hand sides as held-out
+    articles, a fifth of the label columns' count), then applied to every column by one
+    matrix product.
+    """
+    from scipy.linalg import cho_factor, cho_solve
 
     ktt = K[np.ix_(train, train)]
     kst = K[np.ix_(test, train)]
@@ -128,8 +160,8 @@ def _ridge_scores(K: np.ndarray, Y: np.ndarray, train: np.ndarray, test: np.ndar
     ksc = kst - kst.mean(axis=1, keepdims=True) - col_mean[None, :] + grand
     yt = 2.0 * Y[train] - 1.0
     offset = yt.mean(axis=0)
-    coef = solve(kc + alpha * np.eye(len(train)), yt - offset, assume_a="pos")
-    return ksc @ coef + offset
+    held_out_map = cho_solve(cho_factor(kc + alpha * np.eye(len(train))), ksc.T).T  # kc is symmetric
+    return held_out_map @ (yt - offset) + offset
 
 
 def _logistic_scores(X, Y: np.ndarray, train: np.ndarray, test: np.ndarray, alpha, seed):
