@@ -16,15 +16,21 @@ instead, one fit per permutation and fold (use a smaller ``n_perm``).
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
 from ._resample import rng_for
 
-__all__ = ["MIN_HELD_OUT", "Distinguishability", "distinguishability", "roc_auc_columns"]
+__all__ = [
+    "MIN_HELD_OUT",
+    "Distinguishability",
+    "distinguishability",
+    "one_vs_rest_distinguishability",
+    "roc_auc_columns",
+]
 
 #: Held-out articles per outlet needed in every test fold for the AUC interval: with one, each
 #: fold's AUC is 0, 0.5 or 1 whatever is resampled, and the interval would be zero-width.
@@ -245,11 +251,76 @@ def distinguishability(
     >>> d.auc > d.null_95, d.p < 0.05, d.top_terms_a[0][0]
     (True, True, 'w0')
     """
-    from sklearn.preprocessing import normalize
-
     outlets_arr = np.asarray(outlets)
     rows = np.flatnonzero((outlets_arr == a) | (outlets_arr == b))
-    y = (outlets_arr[rows] == a).astype(float)
+    return _distinguish(
+        lambda: _normalised_features(X[rows], classifier), (outlets_arr[rows] == a).astype(float),
+        a, b, feature_names=feature_names, cv=cv, n_perm=n_perm, n_boot=n_boot, seed=seed,
+        alpha=alpha, classifier=classifier, min_per_side=min_per_side, top_k=top_k,
+    )
+
+
+def one_vs_rest_distinguishability(
+    X, outlets: Sequence[str], names: Sequence[str], **settings: Any
+) -> tuple[Distinguishability, ...]:
+    """:func:`distinguishability` of each outlet in ``names`` against every other row
+    (labelled ``"rest"``), with the rows normalised and the kernel built once for all.
+
+    Equal to ``distinguishability(X, [o if o == a else "rest" for o in outlets], a, "rest",
+    **settings)`` for each ``a`` in ``names``: every row is on one side or the other, so
+    only the labels change from one outlet to the next.
+
+    Examples
+    --------
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.poisson(1.0, size=(30, 4)).astype(float)
+    >>> outlets = ["A"] * 10 + ["B"] * 10 + ["C"] * 10
+    >>> together = one_vs_rest_distinguishability(X, outlets, ["A", "B"], n_perm=49)
+    >>> together[1] == distinguishability(X, [o if o == "B" else "rest" for o in outlets],
+    ...                                   "B", "rest", n_perm=49)
+    True
+    """
+    from functools import cache
+
+    outlets_arr = np.asarray(outlets)
+    every_row = np.arange(len(outlets_arr))  # selected like distinguishability's rows: same layout, same sums
+    features = cache(lambda: _normalised_features(X[every_row], settings.get("classifier", "ridge")))
+    return tuple(
+        _distinguish(features, (np.where(outlets_arr == a, a, "rest") == a).astype(float),
+                     a, "rest", **settings)
+        for a in names
+    )
+
+
+def _normalised_features(X, classifier: str):
+    """L2-normalised rows of ``X`` and, for the ridge classifier, their dense linear kernel."""
+    from sklearn.preprocessing import normalize
+
+    Xs = normalize(X, norm="l2")
+    if classifier != "ridge":
+        return Xs, None
+    K = Xs @ Xs.T
+    return Xs, K.toarray() if hasattr(K, "toarray") else np.asarray(K)
+
+
+def _distinguish(
+    features: Callable[[], tuple[Any, np.ndarray | None]],
+    y: np.ndarray,
+    a: str,
+    b: str,
+    *,
+    feature_names: Sequence[str] | None = None,
+    cv: int = 5,
+    n_perm: int = 1000,
+    n_boot: int = 1000,
+    seed: int = 0,
+    alpha: float = 1.0,
+    classifier: Literal["ridge", "logistic"] = "ridge",
+    min_per_side: int = 5,
+    top_k: int = 10,
+) -> Distinguishability:
+    """:func:`distinguishability` of the rows labelled ``y`` (1 for ``a``, 0 for ``b``);
+    ``features()`` gives their normalised rows and kernel, built only when they are scored."""
     n_a, n_b = int(y.sum()), int(len(y) - y.sum())
     nan = math.nan
     if min(n_a, n_b) < max(min_per_side, 2):
@@ -260,17 +331,13 @@ def distinguishability(
         return Distinguishability(
             a, b, nan, nan, nan, nan, nan, nan, 0, n_a, n_b, 0, classifier, note=note
         )
-    Xs = normalize(X[rows], norm="l2")
+    if classifier not in ("ridge", "logistic"):
+        raise ValueError(f"classifier must be 'ridge' or 'logistic', not {classifier!r}")
+    Xs, K = features()
     n_splits = int(min(cv, n_a, n_b))
     fold = _fold_ids(y, n_splits, seed)
     rng = rng_for(seed, "distinguish", a, b)
     Y = _label_matrix(y, fold, n_perm, rng)
-    K = None
-    if classifier == "ridge":
-        K = Xs @ Xs.T
-        K = K.toarray() if hasattr(K, "toarray") else np.asarray(K)
-    elif classifier != "logistic":
-        raise ValueError(f"classifier must be 'ridge' or 'logistic', not {classifier!r}")
 
     aucs, held_out = _cross_validated_aucs(Xs, Y, K, fold, n_splits, alpha, classifier, seed)
     observed, null = float(aucs[0]), aucs[1:]
