@@ -327,20 +327,14 @@ def _distinguishability(
         return ()
     import numpy as np
 
-    from .stats import distinguishability
+    from .stats.distinguish import distinguishability, one_vs_rest_distinguishability
 
     own = np.flatnonzero([t not in words.self_named for t in vectors.feature_names])
     features, feature_names = vectors.matrix[:, own], vectors.feature_names[own]
     labels = [a.article.outlet for a in counted]
     outlets = list(words.counts)
     if len(outlets) > MAX_PAIRWISE_OUTLETS:  # each outlet against the rest
-        return tuple(
-            distinguishability(
-                features, [o if o == a else "rest" for o in labels], a, "rest",
-                feature_names=feature_names, seed=seed,
-            )
-            for a in outlets
-        )
+        return one_vs_rest_distinguishability(features, labels, outlets, feature_names=feature_names, seed=seed)
     return tuple(
         distinguishability(features, labels, a, b, feature_names=feature_names, seed=seed)
         for i, a in enumerate(outlets)
