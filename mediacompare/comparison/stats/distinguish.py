@@ -286,8 +286,7 @@ def one_vs_rest_distinguishability(
     every_row = np.arange(len(outlets_arr))  # selected like distinguishability's rows: same layout, same sums
     features = cache(lambda: _normalised_features(X[every_row], settings.get("classifier", "ridge")))
     return tuple(
-        _distinguish(features, (np.where(outlets_arr == a, a, "rest") == a).astype(float),
-                     a, "rest", **settings)
+        _distinguish(features, (outlets_arr == a).astype(float), a, "rest", **settings)
         for a in names
     )
 
