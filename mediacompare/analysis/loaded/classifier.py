@@ -54,7 +54,7 @@ from ...text import raw_documents
 from ..vader import load_lexicon as vader_lexicon
 from .embeddings import word_vectors
 from .lexicon import loaded_lexicon
-from .sentence_features import dense_rows, tfidf_rows
+from .sentence_features import dense_rows
 from .words import DENSE_WORD_FEATURES, Word, sentence_words, word_rows
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ class LoadedLanguageClassifier(ClassifierMixin, BaseEstimator):
         return np.hstack([dense, shipped])
 
     def _sentence_matrix(self, texts: Sequence[str], dense: np.ndarray) -> sparse.csr_matrix:
-        return sparse.hstack([tfidf_rows(self.tfidf_, texts), sparse.csr_matrix(dense)]).tocsr()
+        return sparse.hstack([self.tfidf_.transform(texts), sparse.csr_matrix(dense)]).tocsr()
 
     # ------------------------------------------------------------------ estimator API
     def fit(

@@ -1,18 +1,11 @@
-"""The sentence model's features, computed for a whole batch of sentences at once.
+"""The sentence model's dense features, computed for a whole batch of sentences at once.
 
-The sentence model reads a TF-IDF block and a dense block (mean word vector, lexicon counts,
-word-score and VADER summaries, quotation marks). Both are built here column by column over the
-batch's words, with array operations in place of per-sentence Python work. The floats are those
-of the straightforward per-sentence computation: every sum whose order matters is still made by
-the same NumPy reduction over the same sentence's values.
-
-Examples
---------
->>> from sklearn.feature_extraction.text import TfidfVectorizer
->>> texts = ["The plan failed.", "A shameful plan, a shameful day."]
->>> tfidf = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True).fit(texts)
->>> (tfidf_rows(tfidf, texts) != tfidf.transform(texts)).nnz
-0
+The sentence model reads a TF-IDF block (scikit-learn's ``transform``) and a dense block (mean
+word vector, lexicon counts, word-score and VADER summaries, quotation marks). The dense block is
+built here column by column over the batch's words, with array operations in place of
+per-sentence Python work. The floats are those of the straightforward per-sentence computation:
+every sum whose order matters is still made by the same NumPy reduction over the same
+sentence's values.
 """
 
 from __future__ import annotations
@@ -21,53 +14,11 @@ from collections.abc import Sequence
 from itertools import repeat
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from .embeddings import WordVectors
 from .lexicon import LoadedLexicon
 
-__all__ = ["dense_rows", "tfidf_rows"]
-
-
-def _ngrams(tokens: list[str], ngram_range: tuple[int, int]) -> list[str]:
-    """The word n-grams of one token list, as scikit-learn's word analyser joins them."""
-    low, high = ngram_range
-    grams = list(tokens) if low == 1 else []
-    for n in range(max(low, 2), high + 1):
-        grams.extend(map(" ".join, zip(*(tokens[k:] for k in range(n)))))
-    return grams
-
-
-def _ngram_counts(vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sparse.csr_matrix:
-    """Counts of the fitted vocabulary's n-grams per text (sorted columns, float64)."""
-    preprocess, tokenize = vectorizer.build_preprocessor(), vectorizer.build_tokenizer()
-    grams = [_ngrams(tokenize(preprocess(text)), vectorizer.ngram_range) for text in texts]
-    flat = [g for text_grams in grams for g in text_grams]
-    columns = np.fromiter(map(vectorizer.vocabulary_.get, flat, repeat(-1)), np.int64, len(flat))
-    rows = _owners(np.array([len(g) for g in grams], dtype=np.intp))
-    known = columns >= 0
-    n_columns = len(vectorizer.vocabulary_)
-    cells, counts = np.unique(rows[known] * n_columns + columns[known], return_counts=True)
-    indptr = np.searchsorted(cells // n_columns, np.arange(len(texts) + 1))
-    return sparse.csr_matrix(
-        (counts.astype(np.float64), (cells % n_columns).astype(np.int32), indptr),
-        shape=(len(texts), n_columns),
-    )
-
-
-def tfidf_rows(vectorizer: TfidfVectorizer, texts: Sequence[str]) -> sparse.csr_matrix:
-    """``vectorizer.transform(texts)`` with the n-grams of all texts looked up in one batch.
-
-    For the vectorizers this package fits: word analyser without stop words, sublinear tf,
-    IDF weights and l2 norm. The tf-idf arithmetic is scikit-learn's, step by step.
-    """
-    matrix = _ngram_counts(vectorizer, texts)
-    np.log(matrix.data, out=matrix.data)
-    matrix.data += 1.0
-    matrix.data *= vectorizer.idf_[matrix.indices]
-    return normalize(matrix, norm="l2", copy=False)
+__all__ = ["dense_rows"]
 
 
 def _segments(lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -216,7 +216,7 @@ def _dense_one_by_one(text, lowers, probs):
 
 def test_batch_sentence_features_equal_the_one_by_one_floats():
     from mediacompare.analysis.loaded.embeddings import word_vectors
-    from mediacompare.analysis.loaded.sentence_features import dense_rows, tfidf_rows
+    from mediacompare.analysis.loaded.sentence_features import dense_rows
     from mediacompare.analysis.vader import load_lexicon
 
     long = ("The reckless, shameful and disastrous plan of the corrupt regime was a total sham, "
@@ -230,5 +230,3 @@ def test_batch_sentence_features_equal_the_one_by_one_floats():
     batch = dense_rows(texts, words, scores, loaded_lexicon(), word_vectors(), load_lexicon())
     one_by_one = np.vstack([_dense_one_by_one(t, w, p) for t, w, p in zip(texts, words, scores)])
     assert batch.dtype == one_by_one.dtype and np.array_equal(batch, one_by_one)
-    tfidf = LoadedLanguageClassifier.pretrained().tfidf_
-    assert (tfidf_rows(tfidf, texts) != tfidf.transform(texts)).nnz == 0
