@@ -133,6 +133,15 @@ class Corpus(Sequence[Article]):
         return iter(self.articles)
 
 
+def is_word_text(text: str) -> bool:
+    """Whether a token's text holds a letter or digit (:attr:`Token.is_word`).
+
+    >>> is_word_text("U.S."), is_word_text("—")
+    (True, False)
+    """
+    return text.isalnum() or any(ch.isalnum() for ch in text)  # most tokens: one C call
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     """A token of an article's text with its character span ``text[start:end]``."""
@@ -148,8 +157,7 @@ class Token:
     @property
     def is_word(self) -> bool:
         """True for tokens holding a letter or digit (not punctuation or symbols)."""
-        text = self.text
-        return text.isalnum() or any(ch.isalnum() for ch in text)  # most tokens: one C call
+        return is_word_text(self.text)
 
     def __reduce__(self) -> tuple[type[Token], tuple[str, int, int]]:
         # Rebuilt by __init__: the dataclass default for frozen slots classes looks up the

@@ -20,9 +20,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...model import Sentence, Token
+from ...model import Sentence, Token, is_word_text
 from . import lexicons
-from .lexicons import units
+from .lexicons import _APOSTROPHES, units
 
 __all__ = [
     "HEDGE_MARKERS", "MARKERS", "SENSATIONAL_MARKERS", "Cue", "FrozenMapping", "find_cues", "quote_spans",
@@ -158,10 +158,6 @@ class _QuoteIndex:
 
 # --------------------------------------------------------------------------- units
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
-_ALNUM = re.compile(r"[^\W_]")  # a character whose str.isalnum() is True
-
-
 @dataclass(frozen=True, slots=True)
 class _Units:
     """One sentence's matching units (:func:`~.lexicons.units`) as parallel lists; a unit's
@@ -179,12 +175,6 @@ def _lowered(texts: list[str]) -> list[str]:
     when a text holds a newline)."""
     parts = "\n".join(texts).lower().split("\n")
     return parts if len(parts) == len(texts) else [text.lower() for text in texts]
-
-
-def _word_flags(texts: list[str]) -> list[bool]:
-    """``Token.is_word`` of each token text (it holds a letter or digit)."""
-    search = _ALNUM.search
-    return [text.isalnum() or search(text) is not None for text in texts]
 
 
 def _sentence_units(
@@ -493,7 +483,7 @@ def scan(
     for s in sentences:
         tokens = s.tokens
         texts = [tok.text for tok in tokens]
-        words = _word_flags(texts)
+        words = list(map(is_word_text, texts))
         if "!" in texts:
             for k in [k for k, text in enumerate(texts) if text == "!"]:
                 cue(s, "exclamations", tokens[k].start, tokens[k].end, "!")
