@@ -93,33 +93,30 @@ def metric_statistics(
     >>> [(d.a, d.b, d.verdict) for d in st.differences_for("tone")]
     [('A', 'B', 'likely real')]
     """
-    from .stats import compare_groups, with_q_values  # numpy: not at `import mediacompare`
+    from .stats import compare_metrics, with_q_values  # numpy: not at `import mediacompare`
     from .stats.intervals import estimates_by_outlet
 
     sentence_values = sentence_values or {}
-    estimates = {}
-    differences: list[Difference] = []
-    for metric in sorted(values):
-        by_outlet = values[metric]
-        estimates[metric] = estimates_by_outlet(
-            by_outlet,
+    estimates = {
+        metric: estimates_by_outlet(
+            values[metric],
             sentence_values_by_outlet=sentence_values.get(metric),
             n_boot=n_boot,
             seed=seed,
             metric=metric,
         )
-        if len(by_outlet) >= 2 and (tested is None or metric in tested):
-            differences.extend(
-                compare_groups(
-                    by_outlet,
-                    metric=metric,
-                    sentence_values_by_group=sentence_values.get(metric),
-                    pairs=outlet_pairs(len(by_outlet)),
-                    n_perm=n_perm,
-                    n_boot=n_boot,
-                    seed=seed,
-                )
-            )
+        for metric in sorted(values)
+    }
+    compared = [m for m in sorted(values) if len(values[m]) >= 2 and (tested is None or m in tested)]
+    by_pairs: dict[str, list[str]] = {}
+    for metric in compared:  # one call per kind of comparison: its metrics share resamples
+        by_pairs.setdefault(outlet_pairs(len(values[metric])), []).append(metric)
+    found: dict[str, list[Difference]] = {}
+    for pairs, metrics in by_pairs.items():
+        for d in compare_metrics({m: values[m] for m in metrics}, sentence_values_by_metric=sentence_values,
+                                 pairs=pairs, n_perm=n_perm, n_boot=n_boot, seed=seed):
+            found.setdefault(d.metric, []).append(d)
+    differences = [d for metric in compared for d in found.get(metric, ())]
     return MetricStatistics(estimates, tuple(with_q_values(differences)) if differences else ())
 
 

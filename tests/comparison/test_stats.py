@@ -14,6 +14,7 @@ from mediacompare.comparison.stats import (
     VERDICT_TOO_FEW,
     benjamini_hochberg,
     compare_groups,
+    compare_metrics,
     distinguishability,
     outlet_estimate,
     with_q_values,
@@ -265,6 +266,24 @@ def test_sentence_level_p_values_do_not_lower_article_level_q_values():
     assert [d.q for d in articles] == pytest.approx(list(expected))
     assert not np.allclose(expected, benjamini_hochberg([d.p for d in ds])[[0, 2, 4]])
     assert [d.q for d in sent] == pytest.approx(list(benjamini_hochberg([d.p for d in sent])))
+
+
+def test_compare_metrics_equals_each_metric_compared_alone():
+    """Metrics share resampling matrices, never results: each metric's differences are
+    exactly compare_groups' alone (NaNs that change a side's size, the sentence fallback and
+    the pooled "rest" of one-article outlets included); q-values span all metrics."""
+    rng = np.random.default_rng(3)
+    groups = {"A": 6, "B": 9, "C": 1, "D": 2, "E": 12}
+    values = {m: {g: list(rng.normal(shift, 1.0, n)) for g, n in groups.items()} for m, shift in
+              (("tone", 0.0), ("conflict", 0.5), ("hedges", -0.2))}
+    values["hedges"]["E"][:4] = [math.nan] * 4
+    sentences = {m: {g: [list(rng.normal(v, 0.3, 3)) for v in vs] for g, vs in by_group.items()}
+                 for m, by_group in values.items()}
+    together = compare_metrics(values, sentence_values_by_metric=sentences, pairs="both", n_perm=499)
+    alone = [d for m in sorted(values) for d in compare_groups(
+        values[m], metric=m, sentence_values_by_group=sentences[m], pairs="both", n_perm=499)]
+    assert together == with_q_values(alone)
+    assert {d.method for d in together} == {METHOD_SENTENCE_TEST, "permutation test over articles"}
 
 
 # --------------------------------------------------------------------------- distinguishability

@@ -13,6 +13,7 @@ from .differences import (
     Difference,
     benjamini_hochberg,
     compare_groups,
+    compare_metrics,
     with_q_values,
 )
 from .distinguish import Distinguishability, distinguishability
@@ -27,6 +28,7 @@ __all__ = [
     "Estimate",
     "benjamini_hochberg",
     "compare_groups",
+    "compare_metrics",
     "distinguishability",
     "estimates_by_outlet",
     "outlet_estimate",

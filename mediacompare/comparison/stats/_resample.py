@@ -62,11 +62,38 @@ def bootstrap_means(x: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.
     n = len(x)
     if n >= NORMAL_LIMIT:
         return rng.normal(float(x.mean()), float(x.std()) / np.sqrt(n), n_boot)
-    out = np.empty(n_boot)
+    return resampled_means(x, bootstrap_indices(n, n_boot, rng))
+
+
+def bootstrap_indices(n: int, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """The ``(n_boot, n)`` index matrix of :func:`bootstrap_means` for ``n`` values
+    (below :data:`NORMAL_LIMIT`).
+
+    Examples
+    --------
+    >>> bootstrap_indices(3, 4, np.random.default_rng(0)).shape
+    (4, 3)
+    """
+    if n >= NORMAL_LIMIT:
+        raise ValueError(f"{n} values: bootstrap means come from the normal limit")
+    return np.concatenate(
+        [rng.integers(0, n, size=(size, n)) for size in _chunks(n_boot, n)]
+    )
+
+
+def resampled_means(x: np.ndarray, indices: np.ndarray) -> np.ndarray:
+    """Mean of ``x`` over each row of ``indices`` (gathered in memory-bounded chunks).
+
+    Examples
+    --------
+    >>> resampled_means(np.array([1.0, 3.0]), np.array([[0, 0], [0, 1]])).tolist()
+    [1.0, 2.0]
+    """
+    out = np.empty(len(indices))
+    n = indices.shape[1]
     pos = 0
-    for size in _chunks(n_boot, n):
-        idx = rng.integers(0, n, size=(size, n))
-        out[pos : pos + size] = x[idx].mean(axis=1)
+    for size in _chunks(len(indices), n):
+        out[pos : pos + size] = x.take(indices[pos : pos + size]).mean(axis=1)
         pos += size
     return out
 
