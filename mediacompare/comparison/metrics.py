@@ -108,7 +108,7 @@ def metric_statistics(
         for metric in sorted(values)
     }
     compared = [m for m in sorted(values) if len(values[m]) >= 2 and (tested is None or m in tested)]
-    by_pairs: dict[str, list[str]] = {}
+    by_pairs: dict[Literal["all", "both", "one-vs-rest"], list[str]] = {}
     for metric in compared:  # one call per kind of comparison: its metrics share resamples
         by_pairs.setdefault(outlet_pairs(len(values[metric])), []).append(metric)
     found: dict[str, list[Difference]] = {}
