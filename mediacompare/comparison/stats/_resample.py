@@ -67,7 +67,7 @@ def bootstrap_means(x: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.
 
 def bootstrap_indices(n: int, n_boot: int, rng: np.random.Generator) -> np.ndarray:
     """The ``(n_boot, n)`` index matrix of :func:`bootstrap_means` for ``n`` values
-    (below :data:`NORMAL_LIMIT`).
+    (below :data:`NORMAL_LIMIT`, so at most 8 kB per resample), drawn chunk by chunk.
 
     Examples
     --------

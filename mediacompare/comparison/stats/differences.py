@@ -272,11 +272,14 @@ def compare_metrics(
     return with_q_values(differences, alpha=alpha, min_articles=min_articles)
 
 
-
 @dataclass(frozen=True)
 class _Job:
-    """One comparison of one metric: ``a`` against ``b`` (a group or "rest" of ``others``)
-    on the values of ``level``; ``side_a`` / ``side_b`` hold the tested values by group."""
+    """One comparison of one metric: group ``a`` against ``b`` (a group, or "rest").
+
+    ``xa`` / ``xb`` are the article values of each side; ``side_a`` / ``side_b`` the values
+    tested at ``level`` ("articles" or "sentences") by group, and ``ta`` / ``tb`` those
+    values pooled.
+    """
 
     metric: str
     a: str
@@ -286,10 +289,12 @@ class _Job:
     level: str
     side_a: Mapping[str, np.ndarray]
     side_b: Mapping[str, np.ndarray]
+    ta: np.ndarray
+    tb: np.ndarray
 
-    @property
-    def tested(self) -> tuple[np.ndarray, np.ndarray]:
-        return np.concatenate(list(self.side_a.values())), np.concatenate(list(self.side_b.values()))
+
+#: Bootstrap means by ``(metric, level, stratum name)``.
+_Means = Mapping[tuple[str, str, str], np.ndarray]
 
 
 def _pool(groups: Sequence[Sequence[Sequence[float]]]) -> np.ndarray:
@@ -327,7 +332,8 @@ def _jobs(
             if len(sa) >= 2 and sum(len(x) for x in sb) >= 2:
                 level = "sentences"
                 side_a, side_b = {a: sa}, {g: pooled_sentences[g] for g in others}
-        jobs.append(_Job(metric, a, b, xa, xb, level, side_a, side_b))
+        ta, tb = np.concatenate(list(side_a.values())), np.concatenate(list(side_b.values()))
+        jobs.append(_Job(metric, a, b, xa, xb, level, side_a, side_b, ta, tb))
     return jobs
 
 
@@ -343,7 +349,7 @@ def _permutation_ps(jobs: Sequence[_Job], n_perm: int, seed: int) -> list[float]
     p = [math.nan] * len(jobs)
     by_size: dict[tuple[int, int], list[tuple[int, np.ndarray, np.ndarray]]] = {}
     for i, job in enumerate(jobs):
-        ta, tb = job.tested
+        ta, tb = job.ta, job.tb
         if not (len(ta) and len(tb)):
             continue
         if np.ptp(np.concatenate([ta, tb])) == 0.0:
@@ -392,9 +398,7 @@ def _strata(side: Mapping[str, np.ndarray]) -> list[tuple[str, np.ndarray]]:
     return [pooled] if pooled else [(g, x) for g, x in side.items() if len(x)]
 
 
-def _bootstrap_means(
-    jobs: Sequence[_Job], n_boot: int, seed: int
-) -> dict[tuple[str, str, str], np.ndarray]:
+def _bootstrap_means(jobs: Sequence[_Job], n_boot: int, seed: int) -> _Means:
     """Bootstrap means of every stratum the intervals of ``jobs`` need, keyed by
     ``(metric, level, stratum)``.
 
@@ -405,11 +409,10 @@ def _bootstrap_means(
     """
     needed: dict[tuple[str, str, int], dict[str, np.ndarray]] = {}
     for job in jobs:
-        ta, tb = job.tested
-        if len(ta) >= 2 and len(tb) >= 2:
+        if len(job.ta) >= 2 and len(job.tb) >= 2:
             for name, x in [*_strata(job.side_a), *_strata(job.side_b)]:
                 needed.setdefault((job.level, name, len(x)), {})[job.metric] = x
-    means = {}
+    means: dict[tuple[str, str, str], np.ndarray] = {}
     for (level, name, n), by_metric in needed.items():
         if n >= NORMAL_LIMIT:  # drawn from the normal limit: one fresh stream per metric
             for metric, x in by_metric.items():
@@ -421,7 +424,7 @@ def _bootstrap_means(
     return means
 
 
-def _side_boot(job: _Job, side: Mapping[str, np.ndarray], means) -> np.ndarray:
+def _side_boot(job: _Job, side: Mapping[str, np.ndarray], means: _Means) -> np.ndarray:
     """Bootstrap means of one side of ``job``: its pooled sample's, or its groups' weighted
     by their sizes."""
     pooled = _pooled(side)
@@ -432,10 +435,9 @@ def _side_boot(job: _Job, side: Mapping[str, np.ndarray], means) -> np.ndarray:
     return np.asarray(sum(n * boot for n, boot in parts) / total)
 
 
-def _difference(job: _Job, p: float, means) -> Difference:
+def _difference(job: _Job, p: float, means: _Means) -> Difference:
     nan = math.nan
-    xa, xb = job.xa, job.xb
-    ta, tb = job.tested
+    xa, xb, ta, tb = job.xa, job.xb, job.ta, job.tb
     diff = float(xa.mean() - xb.mean()) if len(xa) and len(xb) else nan
     lo = hi = nan
     if len(ta) >= 2 and len(tb) >= 2:
