@@ -20,8 +20,13 @@ is absent.
 With ``--jobs N`` the streamed run uses N worker processes; its peak is then the largest of
 the parent's and any one worker's.
 
+With ``--trace SECONDS`` (Linux) the streamed run is also sampled every SECONDS: one line per
+sample with the articles read so far (the parent's offset in the corpus file) and the resident
+memory of the parent and of its largest worker. One long run then shows whether memory grows
+with the articles read, without a separate run per size.
+
     python benchmarks/streaming_memory.py [--data ../shared/data] [--sizes 1000,4000] [--baseline-max 10000]
-                                          [--jobs 1]
+                                          [--jobs 1] [--trace 60]
 """
 
 from __future__ import annotations
@@ -76,15 +81,73 @@ def write_corpus(bbc: list[dict[str, str]], n: int, path: Path) -> None:
                                   "title": row["title"], "text": row["text"]}) + "\n")
 
 
-def run(code: str, corpus: Path, *args: str) -> tuple[float, float]:
-    """(peak RSS in MB, seconds) of ``code`` run on ``corpus`` in a fresh interpreter."""
+def run(code: str, corpus: Path, *args: str, trace: float = 0.0,
+        articles: int = 0) -> tuple[float, float]:
+    """(peak RSS in MB, seconds) of ``code`` run on ``corpus`` in a fresh interpreter.
+
+    With ``trace`` > 0 the run is sampled every ``trace`` seconds (see :func:`sample`).
+    """
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, str(corpus), *args], cwd=REPO,
-                          capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - started
-    if done.returncode:
-        raise SystemExit(f"run failed:\n{done.stderr[-2000:]}")
-    return int(done.stderr.strip().splitlines()[-1]) / 1024, seconds
+    with tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen([sys.executable, "-c", code, str(corpus), *args], cwd=REPO,
+                                   stdout=subprocess.DEVNULL, stderr=err, text=True)
+        while True:
+            try:
+                process.wait(timeout=trace or None)
+                break
+            except subprocess.TimeoutExpired:
+                print(sample(process.pid, corpus, articles, time.perf_counter() - started),
+                      flush=True)
+        seconds = time.perf_counter() - started
+        err.seek(0)
+        stderr = err.read()
+    if process.returncode:
+        raise SystemExit(f"run failed:\n{stderr[-2000:]}")
+    return int(stderr.strip().splitlines()[-1]) / 1024, seconds
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of one process in MB (0 when it has gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        tasks = Path(f"/proc/{pid}/task").iterdir()
+        return [int(c) for t in tasks for c in (t / "children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _offset(pid: int, corpus: Path) -> int:
+    """How far process ``pid`` has read into ``corpus`` (bytes; 0 when it has it not open)."""
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            if Path(fd.readlink()) == corpus:
+                for line in Path(f"/proc/{pid}/fdinfo/{fd.name}").read_text().splitlines():
+                    if line.startswith("pos:"):
+                        return int(line.split()[1])
+        except OSError:
+            continue
+    return 0
+
+
+def sample(pid: int, corpus: Path, articles: int, seconds: float) -> str:
+    """One trace line: time, articles read so far, parent RSS, largest worker RSS (MB)."""
+    try:
+        read = _offset(pid, corpus) / corpus.stat().st_size
+    except OSError:
+        read = 0.0
+    workers = [_rss_mb(c) for c in _children(pid)]
+    return (f"  trace {seconds:>8.0f} s  ~{read * articles:>10,.0f} articles read  "
+            f"parent {_rss_mb(pid):>6.0f} MB  largest worker {max(workers, default=0):>6.0f} MB")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-max", type=int, default=10_000,
                         help="run the load-everything baseline only up to this size (its memory "
                              "grows with N: about 20 GB at 100,000 articles)")
+    parser.add_argument("--trace", type=float, default=0.0, metavar="SECONDS",
+                        help="sample the streamed run's memory and progress every SECONDS")
     parser.add_argument("--jobs", type=int, default=1,
                         help="--jobs of the streamed score (peak RSS is then that of the largest "
                              "process: the parent or one worker)")
@@ -114,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             corpus = Path(tmp) / f"corpus-{n}.jsonl"
             write_corpus(bbc, n, corpus)
-            streamed, t_streamed = run(STREAMED, corpus, str(args.jobs))
+            streamed, t_streamed = run(STREAMED, corpus, str(args.jobs), trace=args.trace,
+                                       articles=n)
             if n <= args.baseline_max:
                 baseline, t_baseline = run(BASELINE, corpus)
                 against = f"{baseline:>12.0f} {streamed / baseline:>6.2f}"
