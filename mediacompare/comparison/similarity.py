@@ -171,6 +171,21 @@ class TermCountTfidf(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None
         -------
         self
         """
+        self._fit_counts(X)
+        return self
+
+    def fit_transform(self, X: Iterable[Mapping[str, float]], y: Any = None, **fit_params: Any) -> sp.csr_matrix:
+        """:meth:`fit`, then :meth:`transform` of the same documents, counting them once.
+
+        Returns
+        -------
+        scipy.sparse.csr_matrix of shape (n_documents, n_features)
+        """
+        counts = self._fit_counts(X)
+        return self.transformer_.transform(counts)
+
+    def _fit_counts(self, X: Iterable[Mapping[str, float]]) -> sp.csr_matrix:
+        """Fit, returning the documents' count matrix over the learned vocabulary."""
         from sklearn.feature_extraction.text import TfidfTransformer
 
         docs = _as_count_mappings(X)
@@ -196,15 +211,16 @@ class TermCountTfidf(TransformerMixin, BaseEstimator, auto_wrap_output_keys=None
             )
         self.vocabulary_ = {t: i for i, t in enumerate(kept)}
         self.feature_names_ = np.asarray(kept, dtype=object)
+        counts = self._counts(docs)
         self.transformer_ = TfidfTransformer(
             norm=self.norm,
             use_idf=self.use_idf,
             smooth_idf=self.smooth_idf,
             sublinear_tf=self.sublinear_tf,
-        ).fit(self._counts(docs))
+        ).fit(counts)
         if self.use_idf:
             self.idf_ = self.transformer_.idf_
-        return self
+        return counts
 
     def _counts(self, docs: Sequence[Mapping[str, float]]) -> sp.csr_matrix:
         import scipy.sparse as sp

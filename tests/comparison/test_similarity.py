@@ -145,6 +145,17 @@ def test_deterministic():
     )
 
 
+
+@pytest.mark.parametrize("min_df", [1, 2])
+def test_fit_transform_is_fit_then_transform(min_df):
+    """fit_transform counts the documents once; the matrix is exactly fit(X).transform(X)."""
+    docs = counts_of(DOCS)
+    once = TermCountTfidf(min_df=min_df).fit_transform(docs)
+    twice = TermCountTfidf(min_df=min_df).fit(docs).transform(docs)
+    assert (once != twice).nnz == 0
+    np.testing.assert_array_equal(once.indptr, twice.indptr)
+
+
 # --------------------------------------------------------------------------- similarity
 
 
