@@ -13,9 +13,13 @@ It prints machine information, each run's peak resident memory (``ru_maxrss``), 
 and the ratio streamed / baseline. Flat memory means the streamed peak stays about the same
 while N grows; the baseline's grows with N. Both run the full per-article analysis, so sizes
 are limited by its speed (about 40 articles/s on one core here): 100,000 articles take about
-45 minutes per run and a million about 7 hours. The ids' uniqueness check keeps one id per
-article (about 100 bytes each), the one thing that still grows. Exits cleanly when the data
-is absent.
+45 minutes per run and a million about 7 hours. Exits cleanly when the data is absent.
+
+The one thing that still grows with N is the ids' uniqueness check, which must remember every
+id. A second table gives its memory for each size, measured in this process with
+``tracemalloc`` (no analysis, so it runs in seconds even for a million): the allocator
+``score`` uses (8-byte digests in a sorted array) against a set of the id strings (the
+allocator before it, about 100 bytes an id).
 
 With ``--jobs N`` the streamed run uses N worker processes; its peak is then the largest of
 the parent's and any one worker's.
@@ -150,6 +154,28 @@ def sample(pid: int, corpus: Path, articles: int, seconds: float) -> str:
             f"parent {_rss_mb(pid):>6.0f} MB  largest worker {max(workers, default=0):>6.0f} MB")
 
 
+def id_memory(n: int) -> tuple[float, float]:
+    """Peak traced memory (MB) of ``n`` corpus ids ("a0", "a1", …) taken by ``IdAllocator``
+    and, for comparison, kept in a set of strings."""
+    import tracemalloc
+
+    import numpy  # noqa: F401 - imported before tracing: the allocator's merges use it
+
+    from mediacompare.ingest.metadata import IdAllocator
+
+    peaks = []
+    for make in (IdAllocator, set):
+        tracemalloc.start()
+        ids = make()
+        take = ids.take if isinstance(ids, IdAllocator) else ids.add
+        for i in range(n):
+            take(f"a{i}")
+        peaks.append(tracemalloc.get_traced_memory()[1] / 2**20)
+        tracemalloc.stop()
+        del ids, take
+    return peaks[0], peaks[1]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
@@ -190,6 +216,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n:>9,} {corpus.stat().st_size / 2**20:>8.1f} {streamed:>12.0f} {against} "
                   f"{n / t_streamed:>15.1f} {baseline_rate}", flush=True)
             corpus.unlink()
+    print("\nids of the uniqueness check (peak traced memory, this process)")
+    print(f"{'articles':>9} {'digests MB':>11} {'set of ids MB':>14} {'ratio':>6}")
+    for n in sizes:
+        digests, strings = id_memory(n)
+        print(f"{n:>9,} {digests:>11.1f} {strings:>14.1f} {digests / strings:>6.2f}", flush=True)
     return 0
 
 
