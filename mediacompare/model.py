@@ -1,5 +1,6 @@
 """What ingest produces and every stage reads: :class:`Article`, :class:`Corpus`,
-:class:`Sentence` and :class:`Token`.
+:class:`Sentence` and :class:`Token`; and :class:`FrozenMapping`, the read-only mapping of
+every stage's records.
 
 The later stages keep their records beside their code: ``analysis/records.py``
 (:class:`~mediacompare.analysis.records.ArticleAnalysis`) and ``comparison/records.py``
@@ -9,7 +10,7 @@ The later stages keep their records beside their code: ``analysis/records.py``
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -200,3 +201,37 @@ def _sentence_from_spans(index: int, start: int, end: int, text: str, spans: byt
     return Sentence(index, start, end, text, tokens)
 
 
+class FrozenMapping(Mapping):
+    """A read-only mapping that, unlike ``types.MappingProxyType``, pickles (worker processes).
+
+    Examples
+    --------
+    >>> import pickle
+    >>> m = FrozenMapping({"a": 1})
+    >>> pickle.loads(pickle.dumps(m)) == m, dict(m)
+    (True, {'a': 1})
+    """
+
+    __slots__ = ("_data",)
+    _data: dict
+
+    def __init__(self, data: Mapping = ()):  # type: ignore[assignment]
+        object.__setattr__(self, "_data", dict(data))
+
+    def __getitem__(self, key):
+        return self._data[key]
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"FrozenMapping({self._data!r})"
+
+    def __setattr__(self, name, value):
+        raise AttributeError("FrozenMapping is read-only")
+
+    def __reduce__(self):
+        return (FrozenMapping, (self._data,))

@@ -29,12 +29,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Any, Literal
 
 import numpy as np
 
-from ..model import Sentence
+from ..model import FrozenMapping, Sentence
 from ..text import ABBREVIATIONS, english_stop_words
 
 __all__ = [
@@ -89,7 +88,7 @@ class AlignedPair:
 
 
 def _freeze(d: Mapping) -> Mapping:
-    return MappingProxyType(dict(d))
+    return FrozenMapping(d)
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ class Alignment:
     features: str
     outlets: tuple[str, ...] = ()
     note: str = ""
-    n_repeated: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    n_repeated: Mapping[str, int] = field(default_factory=FrozenMapping)
 
     def unique_by_group(self, outlet: str) -> Mapping[str, tuple[SentenceRef, ...]]:
         """Unique sentences of ``outlet`` grouped by key; ungrouped ones under ``"other"``.

@@ -28,9 +28,11 @@ from .metrics import (
     with_terms,
 )
 from .records import ComparisonData, MetricStatistics, OutletProfile, Similarity, counted_analyses, scored_analyses
+from .side_by_side import SIDE_BY_SIDE_FROM, run_side_by_side
 
 if TYPE_CHECKING:  # pragma: no cover
     from .actors.outlets import ActorComparison
+    from .coverage import CoverageComparison
     from .quotes import QuoteStats
     from .stats import Distinguishability
     from .words import DistinctiveTerm
@@ -132,11 +134,8 @@ def _compare(
         for name in names
     )
     similarity, vectors = _similarity(counted, scored)
-    actors = compare_actors(counted, seed=seed)
     copy_outlets = {p.name for p in profiles if p.copies_of}
     copies = [a for a in scored if a.article.outlet in copy_outlets]
-    if copies:
-        actors = replace(actors, quotes=_with_copy_quotes(actors, copies, duplicate_of))
 
     def described(statistics) -> MetricStatistics:
         """Tested statistics of the counted articles, plus the estimates (never tests) of
@@ -144,6 +143,23 @@ def _compare(
         return _with_estimates(statistics(counted, seed=seed),
                                statistics(copies, seed=seed) if copies else None)
 
+    def actors_and_coverage() -> tuple[ActorComparison, CoverageComparison]:
+        actors = compare_actors(counted, seed=seed)
+        if copies:
+            actors = replace(actors, quotes=_with_copy_quotes(actors, copies, duplicate_of))
+        coverage = compare_coverage(
+            counted, vectors.matrix, duplicate_of, similarity.verdict, actor_index=actors.index,
+            stories=stories,
+        )
+        return actors, coverage
+
+    def tests() -> tuple[tuple[Distinguishability, ...], MetricStatistics, MetricStatistics, MetricStatistics]:
+        return (_distinguishability(counted, vectors, words, seed=seed), described(tone_statistics),
+                described(frame_statistics), described(style_statistics))
+
+    (actors, coverage), (distinguishability, tone, frames, style) = run_side_by_side(
+        [actors_and_coverage, tests], jobs=_side_by_side_jobs(len(counted), jobs, backend)
+    )
     return ComparisonData(
         analyses=analyses,
         profiles=profiles,
@@ -157,17 +173,22 @@ def _compare(
         ),
         notes=tuple(notes),
         warnings=tuple(warnings),
-        tone_stats=described(tone_statistics),
-        frame_stats=described(frame_statistics),
-        style_stats=described(style_statistics),
+        tone_stats=tone,
+        frame_stats=frames,
+        style_stats=style,
         actors=actors,
-        coverage=compare_coverage(
-            counted, vectors.matrix, duplicate_of, similarity.verdict, actor_index=actors.index,
-            stories=stories,
-        ),
-        distinguishability=_distinguishability(counted, vectors, words, seed=seed),
+        coverage=coverage,
+        distinguishability=distinguishability,
         self_references=words.self_references,
     )
+
+
+def _side_by_side_jobs(counted: int, jobs: int, backend: str) -> int:
+    """Processes for the comparison's independent sections: the analysis's ``jobs`` when it
+    ran in local processes and the corpus is large enough for a process to pay, else 1."""
+    if backend not in ("auto", "processes") or counted < SIDE_BY_SIDE_FROM:
+        return 1
+    return jobs
 
 
 def _with_copy_quotes(

@@ -31,8 +31,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..analysis.style.markers import FrozenMapping
 from ..analysis.quantities.records import KINDS, Quantity, consistent
+from ..model import FrozenMapping
 
 __all__ = [
     "GENERIC_SUBJECTS",

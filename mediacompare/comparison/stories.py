@@ -24,11 +24,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from types import MappingProxyType
 
 import numpy as np
 
-from ..model import Sentence
+from ..model import FrozenMapping, Sentence
 
 __all__ = [
     "DEFAULT_JACCARD",
@@ -287,7 +286,7 @@ def near_duplicates(
         docs, ids, dates=dates, threshold=threshold, shingle_size=shingle_size
     ):
         result[m.article_id] = m.duplicate_of
-    return MappingProxyType(result)
+    return FrozenMapping(result)
 
 
 def story_ids(labels: Sequence[int]) -> tuple[str, ...]:

@@ -20,12 +20,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ...model import FrozenMapping  # noqa: F401  (its home before model.py: older pickles name it here)
 from ...model import Sentence, Token, is_word_text
 from . import lexicons
 from .lexicons import _APOSTROPHES, units
 
 __all__ = [
-    "HEDGE_MARKERS", "MARKERS", "SENSATIONAL_MARKERS", "Cue", "FrozenMapping", "find_cues", "quote_spans",
+    "HEDGE_MARKERS", "MARKERS", "SENSATIONAL_MARKERS", "Cue", "find_cues", "quote_spans",
     "scan",
 ]
 
@@ -61,42 +62,6 @@ class Cue:
     text: str
     label: str = ""
     quoted: bool = False
-
-
-class FrozenMapping(Mapping):
-    """A read-only mapping that, unlike ``types.MappingProxyType``, pickles (worker processes).
-
-    Examples
-    --------
-    >>> import pickle
-    >>> m = FrozenMapping({"a": 1})
-    >>> pickle.loads(pickle.dumps(m)) == m, dict(m)
-    (True, {'a': 1})
-    """
-
-    __slots__ = ("_data",)
-    _data: dict
-
-    def __init__(self, data: Mapping = ()):  # type: ignore[assignment]
-        object.__setattr__(self, "_data", dict(data))
-
-    def __getitem__(self, key):
-        return self._data[key]
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __len__(self) -> int:
-        return len(self._data)
-
-    def __repr__(self) -> str:
-        return f"FrozenMapping({self._data!r})"
-
-    def __setattr__(self, name, value):
-        raise AttributeError("FrozenMapping is read-only")
-
-    def __reduce__(self):
-        return (FrozenMapping, (self._data,))
 
 
 # --------------------------------------------------------------------------- quotes

@@ -20,13 +20,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...model import Sentence
+from ...model import FrozenMapping, Sentence
 from .markers import (
     HEDGE_MARKERS,
     MARKERS,
     SENSATIONAL_MARKERS,
     Cue,
-    FrozenMapping,
     quote_spans,
     scan,
 )

@@ -17,6 +17,7 @@ from typing import Literal
 
 import numpy as np
 
+from ...model import FrozenMapping
 from ._resample import (
     bca_interval_of_mean,
     bootstrap_means,
@@ -232,10 +233,8 @@ def estimates_by_outlet(
     >>> [(o, e.method) for o, e in est.items()]
     [('A', 'none (n<2)'), ('B', 'bootstrap over articles')]
     """
-    from types import MappingProxyType
-
     sentences = sentence_values_by_outlet or {}
-    return MappingProxyType(
+    return FrozenMapping(
         {
             outlet: outlet_estimate(
                 values_by_outlet[outlet],
