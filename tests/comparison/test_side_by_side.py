@@ -40,6 +40,15 @@ def test_one_job_runs_every_call_here():
     assert run_side_by_side([_pid, _pid], jobs=1) == [PARENT, PARENT]
 
 
+def test_no_room_for_a_copy_runs_every_call_here(monkeypatch):
+    monkeypatch.setattr(side_by_side, "_room_for_copies", lambda copies: False)
+    assert run_side_by_side([_pid, _pid], jobs=2) == [PARENT, PARENT]
+
+
+def test_room_for_copies_compares_available_memory_with_this_process():
+    assert not side_by_side._room_for_copies(10**9)  # a billion copies never fit
+
+
 @forking
 def test_a_dead_worker_s_call_is_run_here():
     assert run_side_by_side([lambda: 1, _dies_in_a_worker], jobs=2) == [1, "done here"]
