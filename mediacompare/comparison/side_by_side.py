@@ -37,9 +37,9 @@ def run_side_by_side(calls: Sequence[Callable[[], Any]], *, jobs: int) -> list[A
     With ``jobs`` > 1 where processes can be forked, ``calls[0]`` runs in this process while
     the others run in at most ``jobs - 1`` forked worker processes; otherwise they run here,
     one after the other (also when free memory could not hold a copy of this process for each
-    worker). The results are the same either way as long as the calls do not
-    depend on each other (a call's changes to shared objects stay in its own process). If a
-    worker dies (killed, out of memory), its calls are run here instead.
+    worker). The results are the same either way as long as the calls do not depend on each
+    other (a call's changes to shared objects stay in its own process). If a worker dies
+    (killed, out of memory), the workers' calls are run here instead.
 
     Parameters
     ----------
