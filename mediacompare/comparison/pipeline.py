@@ -333,17 +333,12 @@ def _similarity(
     verdict = story_verdict(story_similarity([a.term_counts for a in counted]), outlets_of_rows)
     similarity = Similarity(
         tuple(a.article.id for a in scored),
-        article_similarity(counted_matrix if _same_analyses(scored, counted)
+        # counted is scored without the copies: the same rows when there are none
+        article_similarity(counted_matrix if len(counted) == len(scored)
                            else vectorizer.transform([a.term_counts for a in scored])),
         tuple(outlet_names), outlet_sims, verdict,
     )
     return similarity, _Vectors(counted_matrix, vectorizer.get_feature_names_out())
-
-
-def _same_analyses(a: Sequence[ArticleAnalysis], b: Sequence[ArticleAnalysis]) -> bool:
-    """Whether ``a`` and ``b`` hold the very same analyses in the same order (no copies left
-    out), so the matrix of one is the matrix of the other."""
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b))
 
 
 def _distinguishability(
